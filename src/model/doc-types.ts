@@ -1,0 +1,65 @@
+/** Canonical document type ids (DOMAIN.md, "Document types"). */
+export const DOC_TYPES = [
+  'id_card_front',
+  'id_card_back',
+  'photo',
+  'diploma',
+  'degree',
+  'chsi_record',
+  'chsi_verification',
+  'graduate_registration',
+  'title_certificate',
+  'title_document',
+  'title_review_form',
+  'appraisal_form',
+  'ce_certificate',
+  'ce_exemption',
+  'putonghua_certificate',
+  'unit_publicity',
+  'unit_recommendation',
+  'personal_pledge',
+  'paper',
+  'cnki_screenshot',
+  'award_certificate',
+  'patent_certificate',
+  'skill_certificate',
+  'secrecy_proof',
+  'work_photo',
+  'unknown',
+] as const;
+export type DocTypeId = (typeof DOC_TYPES)[number];
+
+/** Documents that carry the applicant's name: a page of one of these without it needs a look. */
+export const CARRIES_APPLICANT_NAME: ReadonlySet<DocTypeId> = new Set<DocTypeId>([
+  'id_card_front',
+  'diploma',
+  'degree',
+  'chsi_record',
+  'chsi_verification',
+  'graduate_registration',
+  'title_certificate',
+  'title_document',
+  'title_review_form',
+  'appraisal_form',
+  'ce_certificate',
+  'ce_exemption',
+  'putonghua_certificate',
+  'unit_publicity',
+  'unit_recommendation',
+  'personal_pledge',
+  'paper',
+  'cnki_screenshot',
+  'award_certificate',
+  'patent_certificate',
+  'skill_certificate',
+]);
+
+/** Forms the employer itself issues: a seal by their 单位/盖章 line is the employer's. */
+export const EMPLOYER_ISSUED: ReadonlySet<DocTypeId> = new Set<DocTypeId>([
+  'appraisal_form',
+  'unit_publicity',
+  'unit_recommendation',
+  'secrecy_proof',
+  'ce_exemption',
+  'title_review_form',
+]);
