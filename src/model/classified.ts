@@ -40,7 +40,8 @@ export interface FactSource {
 export type DocFact = FactSource &
   (
     | { kind: 'appraisal'; year: number | null; result: AppraisalResult | null }
-    | { kind: 'ce'; year: number | null; hours: number | null; course: CeKind }
+    /** `total`: the hours are a printed sum over both kinds (合计), not one course's. */
+    | { kind: 'ce'; year: number | null; hours: number | null; course: CeKind; total?: boolean }
     | { kind: 'putonghua'; level: PutonghuaLevel | null; score: number | null }
     | { kind: 'title'; title: string | null; rank: '员级' | '助理级' | '中级' | '副高级' | '正高级' | null }
     | { kind: 'skill'; grade: SkillGradeRead | null; date: string | null }

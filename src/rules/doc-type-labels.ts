@@ -1,0 +1,31 @@
+import type { DocTypeId } from '../model/doc-types.ts';
+
+/** Names of the document types as the clerks know them. */
+export const DOC_TYPE_LABELS: Record<DocTypeId, string> = {
+  id_card_front: '身份证人像面',
+  id_card_back: '身份证国徽面',
+  photo: '一寸红底免冠照片',
+  diploma: '毕业证书',
+  degree: '学位证书',
+  chsi_record: '学历证书电子注册备案表',
+  chsi_verification: '学籍在线验证报告',
+  graduate_registration: '毕业生登记表',
+  title_certificate: '职称证书',
+  title_document: '任职资格文件',
+  title_review_form: '任职资格评审表',
+  appraisal_form: '年度考核登记表',
+  ce_certificate: '继续教育合格证书',
+  ce_exemption: '免除继续教育学习申请表（附件4）',
+  putonghua_certificate: '普通话水平测试等级证书',
+  unit_publicity: '推荐单位公示（附件1）',
+  unit_recommendation: '单位推荐意见（附件2）',
+  personal_pledge: '个人承诺书（附件3）',
+  paper: '论文',
+  cnki_screenshot: '知网查询截图',
+  award_certificate: '荣誉证书',
+  patent_certificate: '专利证书',
+  skill_certificate: '职业资格/职业技能等级证书',
+  secrecy_proof: '涉密证明',
+  work_photo: '工作/会议照片',
+  unknown: '未识别材料',
+};
