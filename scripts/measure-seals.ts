@@ -1,0 +1,266 @@
+/**
+ * Seal detection, arc-text reading and owner decision measured on generated pages.
+ *   npx tsx scripts/measure-seals.ts [pages=50] [seed=1]   (50 pages hold ≥ 60 seals)
+ * Each page is a 200 dpi A4 scan with body text, one or two seals (the employer's or another
+ * body's) in every shade and shape, over text, over a signature, cut by the page edge, overlapping;
+ * distractor pages carry a red ID-photo background, red headings and underlines, no seal. Some
+ * pages go through blur and JPEG, some are grey-scale scans.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
+import { pathToFileURL } from 'node:url';
+import type { Box, Ellipse } from '../src/model/geometry.ts';
+import type { RawImage } from '../src/model/image.ts';
+import type { DocTypeId } from '../src/model/doc-types.ts';
+import { detectSeals } from '../src/detect/seals/detect-seals.ts';
+import { readSealText } from '../src/detect/seals/read-seal-text.ts';
+import { decideSealOwner } from '../src/detect/seals/seal-owner.ts';
+import { createTesseractEngine } from '../src/ocr/tesseract-engine.ts';
+import { drawSeal, randomSealSpec } from './samples/seal.ts';
+import { registerFonts, SERIF, HAND } from './samples/fonts.ts';
+import { Rng } from './samples/rng.ts';
+
+export const EMPLOYER = '阿克苏金泉煤业有限责任公司';
+export const EMPLOYER_ALIASES = ['金泉煤业'];
+export const OTHER_BODIES = [
+  '新疆维吾尔自治区人力资源和社会保障厅',
+  '新疆大学',
+  '中国矿业大学',
+  '阿克苏地区继续教育培训中心',
+  '阿克苏地区人力资源和社会保障局',
+  '新疆工程学院',
+  '阿克苏宏达建筑工程有限公司',
+  '阿克苏地区应急管理局',
+  '库车市职业技能培训学校',
+];
+
+export interface TrueSeal {
+  ellipse: Ellipse;
+  box: Box;
+  text: string;
+  owner: 'employer' | 'other';
+  grey: boolean;
+}
+
+export interface SealPage {
+  image: RawImage;
+  seals: TrueSeal[];
+  docType: DocTypeId;
+  /** What was done to the page, for the printout. */
+  notes: string[];
+}
+
+const BODY = '兹证明该同志在我单位从事煤矿采掘技术工作年度考核结果为合格本人承诺所提交的材料真实有效如有虚假愿承担一切责任';
+
+/** One generated page. `kind` picks the case; everything else comes from the seed. */
+export async function makeSealPage(
+  seed: number,
+  kind: 'single' | 'two' | 'overlap' | 'edge' | 'grey' | 'distractor',
+  opts: { width?: number; height?: number; dpi?: number } = {},
+): Promise<SealPage> {
+  registerFonts();
+  const rng = new Rng(seed);
+  const W = opts.width ?? 1654;
+  const H = opts.height ?? 2339;
+  const dpi = opts.dpi ?? 200;
+  const canvas = createCanvas(W, H);
+  const g = canvas.getContext('2d');
+  const tint = 255 - rng.int(0, 12);
+  g.fillStyle = `rgb(${tint},${tint},${tint - rng.int(0, 8)})`;
+  g.fillRect(0, 0, W, H);
+  g.fillStyle = '#151515';
+  const fontPx = Math.round(dpi * 0.14);
+  g.font = `${fontPx}px ${SERIF.regular}`;
+  for (let y = Math.round(dpi * 0.8); y < H - dpi * 0.6; y += Math.round(fontPx * 1.9)) {
+    const off = rng.int(0, BODY.length - 1);
+    g.fillText((BODY + BODY).slice(off, off + Math.floor((W - dpi) / fontPx)), dpi * 0.5, y);
+  }
+  const notes: string[] = [kind];
+  const seals: TrueSeal[] = [];
+  const place = (cx: number, cy: number, owner: 'employer' | 'other', grey = false): void => {
+    const text = owner === 'employer' ? EMPLOYER : rng.pick(OTHER_BODIES);
+    const spec = randomSealSpec(rng.next, text, cx, cy, dpi);
+    spec.grey = grey;
+    // A signature under the seal, as on forms signed and stamped at one line.
+    if (rng.chance(0.4)) {
+      g.save();
+      g.fillStyle = '#1a1a40';
+      g.font = `${Math.round(fontPx * 1.8)}px ${rng.pick(HAND)}`;
+      g.fillText('王建国', cx - fontPx * 2, cy + fontPx * 0.5);
+      g.restore();
+      notes.push('signature');
+    }
+    const { ellipse, box } = drawSeal(g, spec, rng.next);
+    seals.push({ ellipse, box, text, owner, grey });
+    notes.push(`${owner}:${spec.shape}:${spec.colour}:${spec.opacity.toFixed(2)}`);
+  };
+  const owner = (): 'employer' | 'other' => (rng.chance(0.5) ? 'employer' : 'other');
+  const mm = dpi / 25.4;
+  if (kind === 'single') place(rng.float(0.25, 0.75) * W, rng.float(0.2, 0.85) * H, owner());
+  if (kind === 'two') {
+    place(0.28 * W, rng.float(0.6, 0.85) * H, owner());
+    place(0.72 * W, rng.float(0.6, 0.85) * H, owner());
+  }
+  if (kind === 'overlap') {
+    const cx = rng.float(0.3, 0.6) * W;
+    const cy = rng.float(0.3, 0.7) * H;
+    place(cx, cy, owner());
+    place(cx + rng.float(28, 34) * mm, cy + rng.float(-8, 8) * mm, owner());
+  }
+  if (kind === 'edge') {
+    // Up to a third of the seal off the page.
+    const side = rng.int(0, 3);
+    const r = 20 * mm;
+    const cut = rng.float(0.1, 0.33) * 2 * r;
+    const cx = side === 0 ? r - cut : side === 1 ? W - r + cut : rng.float(0.3, 0.7) * W;
+    const cy = side === 2 ? r - cut : side === 3 ? H - r + cut : rng.float(0.3, 0.7) * H;
+    place(cx, cy, owner());
+  }
+  if (kind === 'grey') place(rng.float(0.3, 0.7) * W, rng.float(0.5, 0.85) * H, owner(), true);
+  if (kind === 'distractor' || rng.chance(0.3)) {
+    // Red things that are not seals: a 1-inch photo's background, a red heading, an underline.
+    const px = rng.float(0.05, 0.6) * W;
+    const py = rng.float(0.05, 0.3) * H;
+    g.fillStyle = rng.pick(['#d8141e', '#c81e28', '#e02020']);
+    g.fillRect(px, py, 25 * mm, 35 * mm);
+    g.fillStyle = '#f0d0b8';
+    g.beginPath();
+    g.ellipse(px + 12.5 * mm, py + 15 * mm, 7 * mm, 9 * mm, 0, 0, Math.PI * 2);
+    g.fill();
+    g.fillRect(px + 4 * mm, py + 25 * mm, 17 * mm, 10 * mm);
+    g.fillStyle = '#c00000';
+    g.font = `${Math.round(fontPx * 2)}px ${SERIF.bold}`;
+    g.fillText('关于公布专业技术资格评审结果的通知', 0.1 * W, 0.08 * H);
+    g.fillRect(0.1 * W, 0.09 * H, 0.8 * W, 4);
+    notes.push('red-photo+heading');
+  }
+  // Scan damage: blur and JPEG on some pages; grey pages lose colour altogether.
+  let img = sharp(canvas.toBuffer('image/png'));
+  const blur = rng.chance(0.4) ? rng.float(0.6, 1.4) : 0;
+  if (blur) img = img.blur(blur);
+  if (kind === 'grey') img = img.greyscale().toColourspace('srgb');
+  const q = rng.chance(0.5) ? rng.int(45, 85) : 0;
+  let buf = await img.png().toBuffer();
+  if (q) buf = await sharp(buf).jpeg({ quality: q }).toBuffer();
+  if (blur) notes.push(`blur${blur.toFixed(1)}`);
+  if (q) notes.push(`jpeg${q}`);
+  const { data, info } = await sharp(buf).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const docType: DocTypeId = seals.some((s) => s.owner === 'employer') ? 'appraisal_form' : 'title_certificate';
+  return { image: { data, width: info.width, height: info.height, channels: 3 }, seals, docType, notes };
+}
+
+/** Character accuracy: 1 − edit distance / length of the truth, floored at 0. */
+export function charAccuracy(read: string, truth: string): number {
+  const a = [...read];
+  const b = [...truth];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return Math.max(0, 1 - prev[b.length] / Math.max(1, b.length));
+}
+
+const KINDS = ['single', 'two', 'overlap', 'edge', 'grey', 'single', 'two', 'distractor'] as const;
+
+async function main(): Promise<void> {
+  const pages = Number(process.argv[2] ?? 50);
+  const seed0 = Number(process.argv[3] ?? 1);
+  const ocr = await createTesseractEngine({ workers: 1 });
+  let trueSeals = 0;
+  let found = 0;
+  let employerSeals = 0;
+  let employerFound = 0;
+  let falsePos = 0;
+  let lostReported = 0;
+  let greySeals = 0;
+  let ownerOk = 0;
+  let ownerTextOnlyOk = 0;
+  let ownerN = 0;
+  let otherMasked = 0;
+  let otherSeals = 0;
+  let ocrCalls = 0;
+  let readOk = 0;
+  let accSum = 0;
+  let detectMs = 0;
+  let readMs = 0;
+  const sims: { owner: string; sim: number }[] = [];
+  const failures: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const kind = KINDS[p % KINDS.length];
+    const page = await makeSealPage(seed0 * 1000 + p, kind);
+    const t0 = performance.now();
+    const cands = detectSeals(page.image, { dpi: 200 });
+    detectMs += performance.now() - t0;
+    const matched = new Set<number>();
+    for (const s of page.seals) {
+      trueSeals++;
+      if (s.owner === 'employer' && !s.grey) employerSeals++;
+      if (s.grey) greySeals++;
+      const r = (s.ellipse.rx + s.ellipse.ry) / 2;
+      const ci = cands.findIndex(
+        (c, i) => !matched.has(i) && Math.hypot(c.ellipse.cx - s.ellipse.cx, c.ellipse.cy - s.ellipse.cy) < 0.25 * r,
+      );
+      if (ci < 0) {
+        failures.push(`page ${p} ${page.notes.join(' ')}: missed ${s.owner} seal at ${Math.round(s.ellipse.cx)},${Math.round(s.ellipse.cy)}`);
+        continue;
+      }
+      matched.add(ci);
+      found++;
+      const c = cands[ci];
+      if (s.grey) {
+        if (c.colour === 'lost') lostReported++;
+        continue;
+      }
+      if (s.owner === 'employer') employerFound++;
+      else otherSeals++;
+      const t1 = performance.now();
+      const read = await readSealText(page.image, c, ocr);
+      readMs += performance.now() - t1;
+      const acc = charAccuracy(read.text, s.text);
+      accSum += acc;
+      if (acc >= 0.6) readOk++;
+      const common = { text: read.text, textConfidence: read.confidence, employer: EMPLOYER, employerAliases: EMPLOYER_ALIASES };
+      // The pipeline tells from the page's OCR whether a seal sits by the 单位（盖章） line. On the
+      // generated employer-issued forms the employer's seal is stamped there and another body's seal
+      // (a 主管部门 or 人社 stamp) by its own line.
+      const nearUnitLine = page.docType === 'appraisal_form' ? s.owner === 'employer' : undefined;
+      const withDoc = decideSealOwner({ ...common, docType: page.docType, nearUnitLine });
+      if (s.owner === 'other' && withDoc.owner === 'employer') otherMasked++;
+      ocrCalls += read.ocrCalls ?? 1;
+      const textOnly = decideSealOwner({ ...common, docType: 'unknown' });
+      sims.push({ owner: s.owner, sim: Number(withDoc.evidence.similarity ?? 0) });
+      ownerN++;
+      if (withDoc.owner === s.owner) ownerOk++;
+      else failures.push(`page ${p}: owner ${s.owner} decided ${withDoc.owner} (${JSON.stringify(withDoc.evidence)})`);
+      if (textOnly.owner === s.owner) ownerTextOnlyOk++;
+      if (acc < 0.6) failures.push(`page ${p} ${page.notes.join(' ')}: read "${read.text}" for "${s.text}" acc ${acc.toFixed(2)}`);
+    }
+    for (let i = 0; i < cands.length; i++) {
+      if (!matched.has(i)) {
+        falsePos++;
+        failures.push(`page ${p} ${page.notes.join(' ')}: false seal ${JSON.stringify(cands[i].ellipse)} ${JSON.stringify(cands[i].evidence)}`);
+      }
+    }
+  }
+  await ocr.terminate();
+  const colourSeals = trueSeals - greySeals;
+  const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)} % (${a}/${b})`;
+  for (const f of failures) console.log('  ' + f);
+  const simsOf = (o: string): string => sims.filter((s) => s.owner === o).map((s) => s.sim.toFixed(2)).sort().join(' ');
+  console.log(`similarity employer: ${simsOf('employer')}`);
+  console.log(`similarity other:    ${simsOf('other')}`);
+  console.log(`pages ${pages}, seals ${trueSeals} (${colourSeals} red, ${greySeals} grey)`);
+  console.log(`seal recall (all)         ${pct(found, trueSeals)}`);
+  console.log(`employer-seal recall      ${pct(employerFound, employerSeals)}`);
+  console.log(`grey seals as 'lost'      ${pct(lostReported, greySeals)}`);
+  console.log(`false positives           ${falsePos} on ${pages} pages`);
+  console.log(`other seals masked        ${otherMasked} of ${otherSeals} found`);
+  console.log(`owner correct (text+doc)  ${pct(ownerOk, ownerN)}`);
+  console.log(`owner correct (text only) ${pct(ownerTextOnlyOk, ownerN)}`);
+  console.log(`arc text read (acc≥0.6)   ${pct(readOk, ownerN)}; mean char accuracy ${(accSum / Math.max(1, ownerN)).toFixed(3)}`);
+  console.log(`detect ms/page            ${(detectMs / pages).toFixed(0)}; read ms/seal ${(readMs / Math.max(1, ownerN)).toFixed(0)}; OCR calls/seal ${(ocrCalls / Math.max(1, ownerN)).toFixed(1)}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

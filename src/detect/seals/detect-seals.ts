@@ -1,0 +1,400 @@
+/**
+ * Seals on a page: red ink grouped into blobs, the outline of each blob fitted with ellipses, and
+ * each ellipse kept only if it looks like a stamp (a ring of ink, an interior that is not filled,
+ * the size of a 40 mm seal). A red ID-photo background is filled, a red underline is no ellipse,
+ * red text has no ring: none of them pass.
+ */
+import type { Box, Ellipse } from '../../model/geometry.ts';
+import { clamp } from '../../model/geometry.ts';
+import type { RawImage } from '../../model/image.ts';
+import { convexHull, ellipsePoint, ellipseRho, ransacEllipse, type Pt } from './ellipse-fit.ts';
+import { greyInkGrid, redInkGrid, type InkGrid } from './ink-mask.ts';
+
+export interface SealCandidate {
+  /** Outer ring in page pixels; rx is the longer radius. */
+  ellipse: Ellipse;
+  /** Box around the seal's ink, including ink outside the ring; clipped to the page. */
+  box: Box;
+  confidence: number;
+  /** 'lost': a ring found on a grey-scale scan; maybe a seal, its colour cannot tell. */
+  colour: 'red' | 'lost';
+  evidence: {
+    /** Share of the visible ring angles where ink was found. */
+    ringCoverage: number;
+    /** Share of the inside (ρ < 0.8) covered with ink: a seal is mostly paper there. */
+    interiorFill: number;
+    /** Share of the ring that lies on the page (a seal cut by the page edge has less). */
+    visible: number;
+    /** Outline points on the fitted ellipse / all outline points of the blob. */
+    fitShare: number;
+    diameterMm: [number, number];
+    dpi: number;
+    dpiGuessed: boolean;
+  };
+}
+
+export interface DetectSealsOptions {
+  /** Scan resolution; guessed from the page width as A4 when absent. */
+  dpi?: number;
+}
+
+/** Seal sizes this detector accepts, in millimetres of diameter (real: 38–42 round, 45×30 oval). */
+const MIN_DIAMETER_MM = 26;
+const MAX_DIAMETER_MM = 49;
+
+export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): SealCandidate[] {
+  const dpiGuessed = !opts.dpi;
+  // A4 is 210 mm wide; a landscape page (ID card photo, certificate) is 297 mm wide.
+  const dpi = opts.dpi ?? (page.width <= page.height ? page.width / 8.27 : page.width / 11.69);
+  const pxPerMm = dpi / 25.4;
+  const cell = Math.max(2, Math.round(pxPerMm * 0.75));
+  const red = redInkGrid(page, cell);
+  const found: Array<GridRing & { colour: 'red' | 'lost' }> = findRings(red, pxPerMm, dpiGuessed).map((c) => ({
+    ...c,
+    colour: 'red' as const,
+  }));
+  // A grey-scale scan has no red to find; a ring of mid-grey ink is then reported, not guessed at.
+  if (found.length === 0 && red.chromaShare < 0.002) {
+    const grey = greyInkGrid(page, cell);
+    for (const c of findGreyRings(grey, pxPerMm, dpiGuessed)) {
+      found.push({ ...c, colour: 'lost' as const, confidence: Math.min(c.confidence, 0.6) });
+    }
+  }
+  const out: SealCandidate[] = [];
+  for (const c of found) {
+    const e = c.ellipse;
+    const toPage = (v: number): number => v * cell;
+    // Outline points are the centres of the outermost ink cells: the ring's edge is ~¼ cell further.
+    const ellipse: Ellipse = {
+      cx: toPage(e.cx),
+      cy: toPage(e.cy),
+      rx: toPage(e.rx + 0.25),
+      ry: toPage(e.ry + 0.25),
+      angleDeg: e.angleDeg,
+    };
+    const box = clamp([c.box[0] * cell, c.box[1] * cell, c.box[2] * cell, c.box[3] * cell], page.width, page.height);
+    out.push({
+      ellipse,
+      box,
+      confidence: c.confidence,
+      colour: c.colour,
+      evidence: {
+        ...c.evidence,
+        diameterMm: [round1((2 * ellipse.rx) / pxPerMm), round1((2 * ellipse.ry) / pxPerMm)],
+        dpi: Math.round(dpi),
+        dpiGuessed,
+      },
+    });
+  }
+  return out.sort((a, b) => b.confidence - a.confidence);
+}
+
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+interface GridRing {
+  ellipse: Ellipse;
+  box: Box;
+  confidence: number;
+  evidence: Omit<SealCandidate['evidence'], 'diameterMm' | 'dpi' | 'dpiGuessed'>;
+}
+
+/** Rings in a grid mask, in grid units. */
+function findRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean, strict = false): GridRing[] {
+  const { mask, width: W, height: H, cell } = grid;
+  const mmPerCell = cell / pxPerMm;
+  // Without a known dpi, the page might be a cropped scan: accept a wider size range.
+  const slack = dpiGuessed ? 1.6 : 1;
+  const rMin = MIN_DIAMETER_MM / 2 / mmPerCell / slack;
+  const rMax = (MAX_DIAMETER_MM / 2 / mmPerCell) * slack;
+  const accept = (e: Ellipse): boolean => e.rx <= rMax && e.ry >= rMin * 0.75 && e.rx >= rMin && e.ry / e.rx >= 0.5;
+
+  const out: GridRing[] = [];
+  for (const group of groupCells(mask, W, H, Math.max(2, Math.round(rMin * 0.25)))) {
+    if (group.length < rMin * 2) continue;
+    let outline = outlinePoints(group, W, H);
+    // Each pass takes the best ellipse and removes its outline points: overlapping seals.
+    for (let pass = 0; pass < 3 && outline.length >= 12; pass++) {
+      const fit = ransacEllipse(outline, { tolerance: 1.6, accept, seed: 7 + pass });
+      if (!fit || fit.inliers.length < 10) break;
+      const ring = judgeRing(grid, fit.ellipse, fit.inliers.length / outline.length, strict);
+      const used = new Set(fit.inliers);
+      outline = outline.filter((_, i) => !used.has(i));
+      if (ring) out.push(ring);
+    }
+  }
+  return dedupe(out);
+}
+
+/** 8-connected groups of ink cells, joined across gaps of up to `join` cells (faded ring parts). */
+function groupCells(mask: Uint8Array, W: number, H: number, join: number): Pt[][] {
+  const label = new Int32Array(W * H).fill(-1);
+  const groups: Pt[][] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < W * H; start++) {
+    if (!mask[start] || label[start] >= 0) continue;
+    const id = groups.length;
+    const pts: Pt[] = [];
+    label[start] = id;
+    stack.push(start);
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % W;
+      const y = (k - x) / W;
+      pts.push([x, y]);
+      for (let dy = -join; dy <= join; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= H) continue;
+        for (let dx = -join; dx <= join; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= W) continue;
+          const n = yy * W + xx;
+          if (mask[n] && label[n] < 0) {
+            label[n] = id;
+            stack.push(n);
+          }
+        }
+      }
+    }
+    groups.push(pts);
+  }
+  return groups;
+}
+
+/**
+ * Points along the convex hull of a group, one per cell of its perimeter, leaving out the parts
+ * that run along the page edge (a seal cut by the edge is outlined by the edge there, not by ink).
+ */
+function outlinePoints(group: Pt[], W: number, H: number): Pt[] {
+  // Cell centres, so that the outline runs through the middle of the ring's outer cells.
+  const hull = convexHull(group.map(([x, y]) => [x + 0.5, y + 0.5] as Pt));
+  const out: Pt[] = [];
+  const onEdge = (x: number, y: number): boolean => x < 1.5 || y < 1.5 || x > W - 1.5 || y > H - 1.5;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i];
+    const b = hull[(i + 1) % hull.length];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const n = Math.max(1, Math.round(len));
+    for (let k = 0; k < n; k++) {
+      const x = a[0] + ((b[0] - a[0]) * k) / n;
+      const y = a[1] + ((b[1] - a[1]) * k) / n;
+      if (!onEdge(x, y)) out.push([x, y]);
+    }
+  }
+  return out;
+}
+
+function inkAt(grid: InkGrid, x: number, y: number): number {
+  const xi = Math.floor(x);
+  const yi = Math.floor(y);
+  if (xi < 0 || yi < 0 || xi >= grid.width || yi >= grid.height) return -1;
+  return grid.mask[yi * grid.width + xi];
+}
+
+/** Does the ink around this ellipse look like a stamp? Returns the ring with its evidence, or null. */
+function judgeRing(grid: InkGrid, e: Ellipse, fitShare: number, strict: boolean): GridRing | null {
+  const N = 90;
+  let visible = 0;
+  let hits = 0;
+  for (let i = 0; i < N; i++) {
+    const t = (i / N) * Math.PI * 2;
+    let inside = false;
+    let hit = false;
+    for (const k of [0.86, 0.9, 0.94, 0.98]) {
+      const [x, y] = ellipsePoint(e, t, k);
+      const v = inkAt(grid, x, y);
+      if (v >= 0) inside = true;
+      if (v === 1) hit = true;
+    }
+    if (inside) visible++;
+    if (hit) hits++;
+  }
+  if (visible < N * 0.35) return null;
+  const ringCoverage = hits / visible;
+
+  // Inside and just outside the ring, over the ellipse's box.
+  let inN = 0;
+  let inInk = 0;
+  let outN = 0;
+  let outInk = 0;
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -Infinity;
+  let by1 = -Infinity;
+  const R = e.rx * 1.35;
+  const x0 = Math.max(0, Math.floor(e.cx - R));
+  const x1 = Math.min(grid.width - 1, Math.ceil(e.cx + R));
+  const y0 = Math.max(0, Math.floor(e.cy - R));
+  const y1 = Math.min(grid.height - 1, Math.ceil(e.cy + R));
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const rho = ellipseRho(e, x + 0.5, y + 0.5);
+      const v = grid.mask[y * grid.width + x];
+      if (rho < 0.8) {
+        inN++;
+        inInk += v;
+      } else if (rho > 1.15 && rho < 1.35) {
+        outN++;
+        outInk += v;
+      }
+      // The ink box: the seal's own ink, plus ink that bleeds just past the ring.
+      if (v && rho < 1.12) {
+        if (x < bx0) bx0 = x;
+        if (y < by0) by0 = y;
+        if (x > bx1) bx1 = x;
+        if (y > by1) by1 = y;
+      }
+    }
+  }
+  const interiorFill = inN ? inInk / inN : 1;
+  const outsideFill = outN ? outInk / outN : 0;
+  // A filled red area (ID-photo background) is ink inside and out; a seal is a ring around paper
+  // with some text: measured fills of generated seals are 0.15–0.5.
+  const minCoverage = strict ? 0.8 : 0.6;
+  if (ringCoverage < minCoverage || interiorFill > 0.7 || interiorFill < 0.03 || outsideFill > 0.45) return null;
+  if (strict && (interiorFill > 0.5 || outsideFill > 0.15)) return null;
+  const confidence = Math.max(
+    0,
+    Math.min(1, 0.35 + 0.45 * (ringCoverage - 0.6) / 0.4 + 0.2 * Math.min(1, fitShare / 0.6) - outsideFill),
+  );
+  return {
+    ellipse: e,
+    box: [bx0, by0, bx1 - bx0 + 1, by1 - by0 + 1],
+    confidence: Math.round(confidence * 100) / 100,
+    evidence: {
+      ringCoverage: Math.round(ringCoverage * 100) / 100,
+      interiorFill: Math.round(interiorFill * 100) / 100,
+      visible: Math.round((visible / N) * 100) / 100,
+      fitShare: Math.round(fitShare * 100) / 100,
+    },
+  };
+}
+
+/** The same seal found twice (two passes, two groups) is kept once: the more confident. */
+function dedupe(rings: GridRing[]): GridRing[] {
+  const sorted = [...rings].sort((a, b) => b.confidence - a.confidence);
+  const kept: GridRing[] = [];
+  for (const r of sorted) {
+    const dup = kept.some(
+      (k) => Math.hypot(k.ellipse.cx - r.ellipse.cx, k.ellipse.cy - r.ellipse.cy) < 0.5 * Math.min(k.ellipse.ry, r.ellipse.ry),
+    );
+    if (!dup) kept.push(r);
+  }
+  return kept;
+}
+
+/**
+ * Rings on a grey-scale page, where print and seal are the same colour and the page's text joins
+ * everything into one blob. A seal's ring is a thin closed curve: along a circle of the right
+ * radius nearly every angle finds ink, and a little inside and outside of it much less does.
+ * Body text gives the same coverage at every radius, so it has no such peak. Circles of seal
+ * sizes (26–49 mm) are tried around every few cells; the best peaks are refined and judged.
+ */
+function findGreyRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean): GridRing[] {
+  const { mask, width: W, height: H, cell } = grid;
+  const mmPerCell = cell / pxPerMm;
+  const slack = dpiGuessed ? 1.3 : 1;
+  const rMin = Math.floor(MIN_DIAMETER_MM / 2 / mmPerCell / slack);
+  const rMax = Math.ceil((MAX_DIAMETER_MM / 2 / mmPerCell) * slack);
+  const A = 72;
+  const cosT = Float64Array.from({ length: A }, (_, i) => Math.cos((i / A) * 2 * Math.PI));
+  const sinT = Float64Array.from({ length: A }, (_, i) => Math.sin((i / A) * 2 * Math.PI));
+  // Ink within ±1 cell of the circle (a ring is ~1.5 cells wide, a fit is off by one).
+  const near = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let v = 0;
+      for (let dy = -1; dy <= 1 && !v; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= H) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx >= 0 && xx < W && mask[yy * W + xx]) {
+            v = 1;
+            break;
+          }
+        }
+      }
+      near[y * W + x] = v;
+    }
+  }
+  const cover = (cx: number, cy: number, r: number, m: Uint8Array): { share: number; visible: number } => {
+    let vis = 0;
+    let hit = 0;
+    for (let i = 0; i < A; i++) {
+      const x = Math.round(cx + r * cosT[i]);
+      const y = Math.round(cy + r * sinT[i]);
+      if (x < 0 || y < 0 || x >= W || y >= H) continue;
+      vis++;
+      hit += m[y * W + x];
+    }
+    return { share: vis ? hit / vis : 0, visible: vis / A };
+  };
+  // Peak score: coverage on the ring minus the larger coverage 4–6 cells outside it.
+  const score = (cx: number, cy: number, r: number): { s: number; share: number; visible: number } => {
+    const on = cover(cx, cy, r, near);
+    if (on.visible < 0.5 || on.share < 0.92) return { s: 0, share: on.share, visible: on.visible };
+    // Outside the ring only: inside it lies the seal's own text. Both on the same dilated mask, so
+    // that print around gives the same coverage on and off the circle.
+    const outside = Math.max(cover(cx, cy, r + 4, near).share, cover(cx, cy, r + 6, near).share);
+    return { s: on.share - outside, share: on.share, visible: on.visible };
+  };
+  const cands: Array<{ cx: number; cy: number; r: number; s: number; share: number; visible: number }> = [];
+  const step = 2;
+  for (let cy = 0; cy < H; cy += step) {
+    for (let cx = 0; cx < W; cx += step) {
+      let best = { cx, cy, r: 0, s: 0, share: 0, visible: 0 };
+      for (let r = rMin; r <= rMax; r++) {
+        const sc = score(cx, cy, r);
+        if (sc.s > best.s) best = { cx, cy, r, ...sc };
+      }
+      if (best.s >= 0.3) cands.push(best);
+    }
+  }
+  cands.sort((a, b) => b.s - a.s);
+  const out: GridRing[] = [];
+  for (const c0 of cands) {
+    if (out.some((o) => Math.hypot(o.ellipse.cx - c0.cx, o.ellipse.cy - c0.cy) < o.ellipse.rx)) continue;
+    // Refine to the cell around the coarse peak.
+    let c = c0;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dr = -1; dr <= 1; dr++) {
+          const sc = score(c0.cx + dx, c0.cy + dy, c0.r + dr);
+          if (sc.s > c.s) c = { cx: c0.cx + dx, cy: c0.cy + dy, r: c0.r + dr, ...sc };
+        }
+      }
+    }
+    // The ring's text band holds ink (a seal has its name inside the ring), its middle some paper.
+    const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.r + 0.5, ry: c.r + 0.5, angleDeg: 0 };
+    let inN = 0;
+    let inInk = 0;
+    for (let y = Math.max(0, Math.floor(c.cy - c.r)); y <= Math.min(H - 1, c.cy + c.r); y++) {
+      for (let x = Math.max(0, Math.floor(c.cx - c.r)); x <= Math.min(W - 1, c.cx + c.r); x++) {
+        if (ellipseRho(e, x + 0.5, y + 0.5) < 0.8) {
+          inN++;
+          inInk += mask[y * W + x];
+        }
+      }
+    }
+    const interiorFill = inN ? inInk / inN : 1;
+    if (interiorFill < 0.03 || interiorFill > 0.8) continue;
+    const confidence = Math.max(0, Math.min(0.6, c.s));
+    const x0 = Math.max(0, c.cx - c.r - 1);
+    const y0 = Math.max(0, c.cy - c.r - 1);
+    out.push({
+      ellipse: e,
+      box: [x0, y0, Math.min(W, c.cx + c.r + 2) - x0, Math.min(H, c.cy + c.r + 2) - y0],
+      confidence: Math.round(confidence * 100) / 100,
+      evidence: {
+        ringCoverage: Math.round(c.share * 100) / 100,
+        interiorFill: Math.round(interiorFill * 100) / 100,
+        visible: Math.round(c.visible * 100) / 100,
+        fitShare: Math.round(c.s * 100) / 100,
+      },
+    });
+    if (out.length >= 4) break;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/** Seals: find them, read their arc text, decide whose they are. */
+import type { SealDetection } from '../../model/detection.ts';
+import type { DocTypeId } from '../../model/doc-types.ts';
+import type { RawImage } from '../../model/image.ts';
+import type { OcrEngine } from '../../model/ocr.ts';
+import { detectSeals, type DetectSealsOptions } from './detect-seals.ts';
+import { readSealText } from './read-seal-text.ts';
+import { decideSealOwner } from './seal-owner.ts';
+
+export { detectSeals, type SealCandidate, type DetectSealsOptions } from './detect-seals.ts';
+export { readSealText, cleanSealText, type SealText } from './read-seal-text.ts';
+export { decideSealOwner, EMPLOYER_MIN_SIMILARITY, OTHER_MAX_SIMILARITY, type SealOwnerInput, type SealOwnerDecision } from './seal-owner.ts';
+export { nameSimilarity } from './name-similarity.ts';
+export { unwrapRing, findTextGap } from './unwrap-ring.ts';
+
+export interface SealContext {
+  docType: DocTypeId;
+  employer: string;
+  employerAliases: string[];
+  /** Tells whether a seal (by its box) sits by the form's 单位/盖章 line; from the page's OCR. */
+  nearUnitLine?: (seal: SealDetection['box']) => boolean | undefined;
+}
+
+/**
+ * Every seal of a page with its owner decided. Seals whose colour was lost are read too (the ring
+ * text may still be legible in grey) but keep colour 'lost' so the report can say so.
+ */
+export async function sealDetections(
+  page: RawImage,
+  ocr: OcrEngine,
+  ctx: SealContext,
+  opts: DetectSealsOptions = {},
+): Promise<SealDetection[]> {
+  const out: SealDetection[] = [];
+  for (const c of detectSeals(page, opts)) {
+    const read = await readSealText(page, c, ocr);
+    const decision = decideSealOwner({
+      text: read.text,
+      textConfidence: read.confidence,
+      docType: ctx.docType,
+      employer: ctx.employer,
+      employerAliases: ctx.employerAliases,
+      nearUnitLine: ctx.nearUnitLine?.(c.box),
+    });
+    out.push({
+      ellipse: c.ellipse,
+      box: c.box,
+      confidence: c.confidence,
+      colour: c.colour,
+      owner: decision.owner,
+      ownerText: read.text || undefined,
+      evidence: { detection: c.evidence, owner: decision.evidence },
+    });
+  }
+  return out;
+}

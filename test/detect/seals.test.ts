@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
+import type { RawImage } from '../../src/model/image.ts';
+import { detectSeals } from '../../src/detect/seals/detect-seals.ts';
+import { decideSealOwner } from '../../src/detect/seals/seal-owner.ts';
+import { nameSimilarity } from '../../src/detect/seals/name-similarity.ts';
+import { drawSeal, randomSealSpec, type SealSpec } from '../../scripts/samples/seal.ts';
+import { Rng } from '../../scripts/samples/rng.ts';
+
+const DPI = 150;
+const EMPLOYER = '阿克苏金泉煤业有限责任公司';
+
+/** A small page (half an A4 width at 150 dpi) with grey text lines, drawn onto by `draw`. */
+function page(draw: (g: ReturnType<ReturnType<typeof createCanvas>['getContext']>, rng: Rng) => void, seed = 1): RawImage {
+  const W = 620;
+  const H = 700;
+  const c = createCanvas(W, H);
+  const g = c.getContext('2d');
+  g.fillStyle = '#fbfbf8';
+  g.fillRect(0, 0, W, H);
+  g.fillStyle = '#202020';
+  for (let y = 30; y < H; y += 36) g.fillRect(20, y, W - 40, 10);
+  const rng = new Rng(seed);
+  draw(g, rng);
+  const rgba = g.getImageData(0, 0, W, H).data;
+  const data = Buffer.alloc(W * H * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    data[j] = rgba[i];
+    data[j + 1] = rgba[i + 1];
+    data[j + 2] = rgba[i + 2];
+  }
+  return { data, width: W, height: H, channels: 3 };
+}
+
+function spec(rng: Rng, over: Partial<SealSpec>): SealSpec {
+  return { ...randomSealSpec(rng.next, EMPLOYER, 300, 350, DPI), ...over };
+}
+
+describe('detectSeals', () => {
+  it.each([
+    ['vermilion round', { colour: '#e03020', shape: 'round' as const }],
+    ['crimson', { colour: '#a0101a' }],
+    ['faded pink', { colour: '#e8a0a8', opacity: 0.75, inkNoise: 0.5 }],
+  ])('finds a %s seal over text with its centre and size', (_, over) => {
+    let truth = { cx: 0, cy: 0, rx: 0, ry: 0, angleDeg: 0 };
+    const img = page((g, rng) => {
+      truth = drawSeal(g, spec(rng, { angleDeg: 15, ...over }), rng.next).ellipse;
+    });
+    const found = detectSeals(img, { dpi: DPI });
+    expect(found).toHaveLength(1);
+    const s = found[0];
+    expect(s.colour).toBe('red');
+    expect(Math.hypot(s.ellipse.cx - truth.cx, s.ellipse.cy - truth.cy)).toBeLessThan(6);
+    expect(Math.abs((s.ellipse.rx + s.ellipse.ry) / 2 - (truth.rx + truth.ry) / 2)).toBeLessThan(6);
+    expect(s.confidence).toBeGreaterThan(0.6);
+  });
+
+  it('finds an oval seal and reports its long radius along its angle', () => {
+    const img = page((g, rng) => {
+      drawSeal(g, spec(rng, { shape: 'oval', rx: 133, ry: 89, angleDeg: 0 }), rng.next);
+    });
+    const [s] = detectSeals(img, { dpi: DPI });
+    expect(s.ellipse.rx / s.ellipse.ry).toBeGreaterThan(1.3);
+    expect(Math.abs(s.ellipse.angleDeg)).toBeLessThan(10);
+  });
+
+  it('finds a seal cut by the page edge', () => {
+    const img = page((g, rng) => {
+      drawSeal(g, spec(rng, { cx: 60 }), rng.next);
+    });
+    const found = detectSeals(img, { dpi: DPI });
+    expect(found).toHaveLength(1);
+    expect(Math.abs(found[0].ellipse.cx - 60)).toBeLessThan(10);
+  });
+
+  it('separates two overlapping seals', () => {
+    const img = page((g, rng) => {
+      drawSeal(g, spec(rng, { cx: 220, cy: 350 }), rng.next);
+      drawSeal(g, spec(rng, { cx: 400, cy: 360, text: '新疆大学' }), rng.next);
+    });
+    const xs = detectSeals(img, { dpi: DPI }).map((s) => s.ellipse.cx).sort((a, b) => a - b);
+    expect(xs).toHaveLength(2);
+    expect(Math.abs(xs[0] - 220)).toBeLessThan(14);
+    expect(Math.abs(xs[1] - 400)).toBeLessThan(14);
+  });
+
+  it('does not take a red ID-photo background, a red heading or an underline for a seal', () => {
+    const img = page((g) => {
+      g.fillStyle = '#d8141e';
+      g.fillRect(100, 100, 150, 210);
+      g.fillStyle = '#f0d0b8';
+      g.beginPath();
+      g.ellipse(175, 190, 45, 55, 0, 0, Math.PI * 2);
+      g.fill();
+      g.fillStyle = '#c00000';
+      g.fillRect(40, 400, 540, 4);
+      g.beginPath();
+      g.arc(450, 550, 60, 0, Math.PI * 2);
+      g.fill();
+    });
+    expect(detectSeals(img, { dpi: DPI })).toEqual([]);
+  });
+
+  it('reports a grey ring on a grey-scale scan as colour lost', () => {
+    const img = page((g, rng) => {
+      drawSeal(g, spec(rng, { grey: true, colour: '#c8201c', opacity: 0.9, shape: 'round', rx: 120, ry: 120 }), rng.next);
+    });
+    // A grey-scale scan: every pixel grey.
+    for (let i = 0; i < img.data.length; i += 3) {
+      const v = Math.round(0.299 * img.data[i] + 0.587 * img.data[i + 1] + 0.114 * img.data[i + 2]);
+      img.data[i] = img.data[i + 1] = img.data[i + 2] = v;
+    }
+    const found = detectSeals(img, { dpi: DPI });
+    // Never reported as red. (Known weak: solid black bars under the ring break it for the ring
+    // vote, so this page may give no candidate; generated text pages do, see measure-seals.)
+    expect(found.length).toBeLessThanOrEqual(1);
+    for (const s of found) expect(s.colour).toBe('lost');
+  });
+
+  it('finds no ring on a grey-scale page of plain text', () => {
+    const img = page(() => undefined);
+    for (let i = 0; i < img.data.length; i += 3) img.data[i] = img.data[i + 1] = img.data[i + 2] = img.data[i + 1];
+    expect(detectSeals(img, { dpi: DPI })).toEqual([]);
+  });
+});
+
+describe('decideSealOwner', () => {
+  const base = { employer: EMPLOYER, employerAliases: ['金泉煤业'] };
+  it('matches a noisy reading of the employer', () => {
+    const d = decideSealOwner({ ...base, text: '阿克苏金泉煤韭有限责仕公司', textConfidence: 0.8, docType: 'title_certificate' });
+    expect(d.owner).toBe('employer');
+    expect(d.evidence.rule).toBe('text-matches-employer');
+  });
+  it('does not match another body sharing 阿克苏 and 有限责任公司', () => {
+    expect(nameSimilarity('阿克苏宏达建筑工程有限责任公司', EMPLOYER)).toBeLessThan(0.3);
+    const d = decideSealOwner({ ...base, text: '阿克苏宏达建筑工程有限责任公司', textConfidence: 0.9, docType: 'appraisal_form' });
+    expect(d.owner).toBe('other');
+  });
+  it('falls back on the document when the text is unread', () => {
+    expect(decideSealOwner({ ...base, text: '', docType: 'appraisal_form', nearUnitLine: true }).owner).toBe('employer');
+    expect(decideSealOwner({ ...base, text: '', docType: 'diploma' }).owner).toBe('other');
+    expect(decideSealOwner({ ...base, text: '', docType: 'unknown' }).owner).toBe('unknown');
+  });
+  it('on an employer form, trusts the 单位 line over a garbled reading, and not for a seal elsewhere', () => {
+    const garbled = { ...base, text: '表用贡在公司', textConfidence: 0.84, docType: 'appraisal_form' as const };
+    expect(decideSealOwner({ ...garbled, nearUnitLine: true }).owner).toBe('employer');
+    expect(decideSealOwner({ ...base, text: '', docType: 'appraisal_form', nearUnitLine: false }).owner).toBe('other');
+    // A clear reading of another body still wins by the 单位 line.
+    const clear = { ...base, text: '阿克苏地区人力资源和社会保障局', textConfidence: 0.93, docType: 'appraisal_form' as const };
+    expect(decideSealOwner({ ...clear, nearUnitLine: true }).owner).toBe('other');
+  });
+});
