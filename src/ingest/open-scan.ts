@@ -20,6 +20,11 @@ export interface OpenScan {
   close(): Promise<void>;
 }
 
+/** The first line of a decoder's message: libvips repeats itself over several. */
+function reason(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0].trim();
+}
+
 export async function openScan(appDir: string, file: string): Promise<OpenScan> {
   const abs = join(appDir, file);
   const st = await stat(abs);
@@ -37,7 +42,7 @@ export async function openScan(appDir: string, file: string): Promise<OpenScan> 
     try {
       doc = await openPdf(buf);
     } catch (e) {
-      throw new IngestError(file, `PDF 文件已损坏或无法打开：${(e as Error).message}`, `broken PDF: ${(e as Error).message}`);
+      throw new IngestError(file, `PDF 文件已损坏或无法打开：${reason(e)}`, `broken PDF: ${reason(e)}`);
     }
     return {
       file,
@@ -50,7 +55,7 @@ export async function openScan(appDir: string, file: string): Promise<OpenScan> 
           const r = await loadPdfPage(doc, page);
           return { file, page, format, ...r };
         } catch (e) {
-          throw new IngestError(file, `PDF 第${page}页无法读取：${(e as Error).message}`, `PDF page ${page} unreadable: ${(e as Error).message}`);
+          throw new IngestError(file, `PDF 第${page}页无法读取：${reason(e)}`, `PDF page ${page} unreadable: ${reason(e)}`);
         }
       },
       close: () => doc.destroy(),
@@ -61,7 +66,7 @@ export async function openScan(appDir: string, file: string): Promise<OpenScan> 
   try {
     pageCount = await rasterPageCount(buf, format);
   } catch (e) {
-    throw new IngestError(file, `图片文件已损坏：${(e as Error).message}`, `broken image: ${(e as Error).message}`);
+    throw new IngestError(file, `图片文件已损坏：${reason(e)}`, `broken image: ${reason(e)}`);
   }
   return {
     file,
@@ -74,7 +79,7 @@ export async function openScan(appDir: string, file: string): Promise<OpenScan> 
         const rgb = await decodeRasterPage(buf, format, page - 1);
         return { file, page, format, rgb, origin: 'image' };
       } catch (e) {
-        throw new IngestError(file, `图片无法解码（文件可能不完整或已损坏）：${(e as Error).message}`, `image cannot be decoded: ${(e as Error).message}`);
+        throw new IngestError(file, `图片无法解码（文件可能不完整或已损坏）：${reason(e)}`, `image cannot be decoded: ${reason(e)}`);
       }
     },
     close: async () => undefined,

@@ -55,3 +55,21 @@ export function ellipseBox(e: Ellipse): Box {
   const hh = Math.sqrt((e.rx * Math.sin(t)) ** 2 + (e.ry * Math.cos(t)) ** 2);
   return [e.cx - hw, e.cy - hh, 2 * hw, 2 * hh];
 }
+
+/**
+ * A box of an image of size width×height, after turning the image `clockwise` degrees (0/90/180/270).
+ * Used to report boxes in the frame of a page written as scanned (--keep-orientation).
+ */
+export function rotateBox(b: Box, clockwise: number, width: number, height: number): Box {
+  const [x, y, w, h] = b;
+  switch (((clockwise % 360) + 360) % 360) {
+    case 90:
+      return [height - y - h, x, h, w];
+    case 180:
+      return [width - x - w, height - y - h, w, h];
+    case 270:
+      return [y, width - x - w, h, w];
+    default:
+      return b;
+  }
+}

@@ -18,7 +18,8 @@ export interface TesseractEngineOptions {
   startTimeoutMs?: number;
 }
 
-const QUIET_WORKER = fileURLToPath(new URL('./quiet-worker.cjs', import.meta.url));
+/** The tesseract.js worker script with its console silenced; use it for every tesseract worker. */
+export const QUIET_WORKER = fileURLToPath(new URL('./quiet-worker.cjs', import.meta.url));
 
 const PSM_OF: Record<NonNullable<OcrOptions['psm']>, PSM> = {
   auto: PSM.AUTO,
@@ -47,7 +48,9 @@ async function startWorker(lang: string, dir: string, timeoutMs: number): Promis
     timeoutMs,
     `OCR worker (${lang}) start`,
   );
-  await worker.setParameters({ preserve_interword_spaces: '1', user_defined_dpi: '300' });
+  // No vertical text lines: these documents are written across, and a dense table otherwise comes back
+  // as columns read top to bottom.
+  await worker.setParameters({ preserve_interword_spaces: '1', user_defined_dpi: '300', textord_tabfind_vertical_text: '0' } as never);
   return worker;
 }
 
