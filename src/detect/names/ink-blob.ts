@@ -1,0 +1,52 @@
+import type { Box } from '../../model/geometry.ts';
+import type { RawImage } from '../../model/image.ts';
+import { inkThreshold } from './glyph-cells.ts';
+import type { LineTokens } from './line-tokens.ts';
+
+/**
+ * The ink right of a label that OCR could not read (a handwritten signature): from the label's end,
+ * the first inked columns within a few glyphs, extended while the gaps stay small, and as tall as the
+ * strokes go (signatures are larger than print). Stops at the next printed word OCR did read.
+ */
+export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number): Box | null {
+  const h = lt.h;
+  const last = lt.tokens[labelEnd - 1];
+  if (!last) return null;
+  let x0 = Math.round(last.box[0] + last.box[2] + 0.15 * h);
+  // Skip a colon or bracket OCR did read.
+  for (let i = labelEnd; i < lt.tokens.length && /[：:（）()]/.test(lt.tokens[i].ch); i++) x0 = Math.round(lt.tokens[i].box[0] + lt.tokens[i].box[2] + 0.1 * h);
+  const nextPrinted = lt.tokens.slice(labelEnd).find((t) => t.box[0] > x0 + 0.5 * h && !/[：:（）()]/.test(t.ch));
+  const xMax = Math.min(grey.width, nextPrinted ? Math.round(nextPrinted.box[0] - 0.1 * h) : Math.round(x0 + 8 * h));
+  const cy = lt.line.box[1] + lt.line.box[3] / 2;
+  const y0 = Math.max(0, Math.round(cy - 1.4 * h));
+  const y1 = Math.min(grey.height, Math.round(cy + 1.4 * h));
+  if (xMax - x0 < h || y1 <= y0) return null;
+  const thr = Math.min(inkThreshold(grey, [x0, y0, xMax - x0, y1 - y0]), 150);
+  const cols = new Uint16Array(xMax - x0);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < xMax; x++) if (grey.data[y * grey.width + x] <= thr) cols[x - x0]++;
+  let start = -1;
+  let end = -1;
+  let lastInk = -1;
+  for (let i = 0; i < cols.length; i++) {
+    if (cols[i] < 2) continue;
+    if (start < 0) {
+      if (i > 3 * h) return null; // nothing near the label
+      start = i;
+    } else if (i - lastInk > 1.5 * h) break;
+    lastInk = i;
+    end = i + 1;
+  }
+  if (start < 0 || end - start < 0.3 * h) return null;
+  let top = y1;
+  let bottom = y0;
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = x0 + start; x < x0 + end; x++) if (grey.data[y * grey.width + x] <= thr) n++;
+    if (n >= 2) {
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y + 1);
+    }
+  }
+  if (bottom <= top) return null;
+  return [x0 + start, top, end - start, bottom - top];
+}

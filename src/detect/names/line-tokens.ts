@@ -1,0 +1,105 @@
+import type { Box } from '../../model/geometry.ts';
+import type { RawImage } from '../../model/image.ts';
+import type { OcrLine, OcrPage } from '../../model/ocr.ts';
+import { alignCharsToCells, cellsBox, glyphCells, type GlyphCell } from './glyph-cells.ts';
+
+/** One character of a line, with a box that is trusted only after `inkBoxes`. */
+export interface Token {
+  ch: string;
+  conf: number;
+  box: Box; // as OCR gave it
+  line: number;
+  index: number; // within the line
+}
+
+export interface LineTokens {
+  line: OcrLine;
+  lineIndex: number;
+  tokens: Token[];
+  /** Typical glyph height of the line in pixels. */
+  h: number;
+}
+
+/** Splits multi-character symbols and sorts a line's characters left to right. */
+export function lineTokens(page: OcrPage): LineTokens[] {
+  return page.lines.map((line, lineIndex) => {
+    const tokens: Token[] = [];
+    for (const c of line.chars) {
+      const parts = [...c.text];
+      const w = c.box[2] / parts.length;
+      parts.forEach((ch, k) => {
+        if (!ch.trim()) return;
+        tokens.push({ ch, conf: c.confidence, box: [c.box[0] + k * w, c.box[1], w, c.box[3]], line: lineIndex, index: tokens.length });
+      });
+    }
+    const heights = tokens.map((t) => t.box[3]).sort((a, b) => a - b);
+    const h = heights.length ? heights[Math.floor(heights.length / 2)] : line.box[3];
+    return { line, lineIndex, tokens, h: Math.max(4, Math.min(h, line.box[3] * 1.2)) };
+  });
+}
+
+/**
+ * Ink boxes for the tokens of a line: glyph cells aligned in reading order. Cached per line since a
+ * page asks for several spans of the same line.
+ */
+export class InkBoxes {
+  private cache = new Map<number, { cells: GlyphCell[]; align: number[] }>();
+  constructor(private readonly grey: RawImage | undefined) {}
+
+  private lineCells(lt: LineTokens) {
+    let c = this.cache.get(lt.lineIndex);
+    if (!c) {
+      const cells = this.grey ? glyphCells(this.grey, lt.line.box) : [];
+      const chars = lt.tokens.map((t) => ({ text: t.ch, box: t.box, confidence: t.conf }));
+      c = { cells, align: cells.length ? alignCharsToCells(chars, cells, lt.h) : lt.tokens.map(() => -1) };
+      this.cache.set(lt.lineIndex, c);
+    }
+    return c;
+  }
+
+  /**
+   * The ink box of tokens [from, to) of a line. Cells left unaligned right beside the span are taken
+   * in while the span stays about as wide as its characters (a 川 cut into three cells is still one
+   * glyph). Falls back to the OCR boxes where there is no ink to go by.
+   */
+  spanBox(lt: LineTokens, from: number, to: number): { box: Box; charBoxes: Box[]; fromInk: boolean } {
+    const { cells, align } = this.lineCells(lt);
+    const used = new Set(align.filter((j) => j >= 0));
+    const charBoxes: Box[] = [];
+    const spanCells: number[] = [];
+    for (let i = from; i < to; i++) {
+      const j = align[i];
+      if (j >= 0) {
+        spanCells.push(j);
+        const c = cells[j];
+        charBoxes.push([c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0]);
+      } else charBoxes.push(lt.tokens[i].box);
+    }
+    const ocrBox = unionBoxes(lt.tokens.slice(from, to).map((t) => t.box));
+    if (spanCells.length === 0) return { box: ocrBox, charBoxes, fromInk: false };
+    let lo = Math.min(...spanCells);
+    let hi = Math.max(...spanCells);
+    const n = to - from;
+    const maxW = n * lt.h * 1.1 + (n - 1) * 0.25 * lt.h;
+    const width = (a: number, b: number) => cells[b].x1 - cells[a].x0;
+    // Unaligned cells inside the span belong to it.
+    while (lo > 0 && !used.has(lo - 1) && width(lo - 1, hi) <= maxW && cells[lo].x0 - cells[lo - 1].x1 < 0.5 * lt.h) lo--;
+    while (hi < cells.length - 1 && !used.has(hi + 1) && width(lo, hi + 1) <= maxW && cells[hi + 1].x0 - cells[hi].x1 < 0.5 * lt.h) hi++;
+    const box = cellsBox(cells.slice(lo, hi + 1))!;
+    // Characters OCR saw but the ink cut did not align keep their own boxes.
+    const withOrphans = unionBoxes([box, ...charBoxes]);
+    return { box: withOrphans, charBoxes, fromInk: true };
+  }
+
+  cells(lt: LineTokens): GlyphCell[] {
+    return this.lineCells(lt).cells;
+  }
+}
+
+export function unionBoxes(boxes: Box[]): Box {
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[0] + b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[1] + b[3]));
+  return [x0, y0, x1 - x0, y1 - y0];
+}
