@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { encodeBmp } from '../ingest/bmp.ts';
+import type { ScanFormat } from '../ingest/sniff.ts';
+import type { RawImage } from '../model/image.ts';
+
+/** Quality of re-encoded JPEG pages (the issue asks ≥ 90; 92 keeps small print sharp). */
+export const JPEG_QUALITY = 92;
+
+export interface OutputPage {
+  image: RawImage;
+  /** Paper size in points for PDF pages; derived from 200 dpi when the input was an image. */
+  pageSizePt?: [number, number];
+}
+
+/** Writes to a temporary name beside the target and renames: a reader never sees half a file. */
+export async function writeAtomic(dest: string, data: Buffer | Uint8Array): Promise<void> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = `${dest}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, dest);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+const rawInput = (img: RawImage) => sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } });
+
+/** Encodes one page. sharp writes no metadata (EXIF, XMP, ICC, thumbnails) unless asked to. */
+export async function encodeImage(img: RawImage, format: Exclude<ScanFormat, 'pdf' | 'tiff'>): Promise<Buffer> {
+  switch (format) {
+    case 'jpeg':
+      return rawInput(img).jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
+    case 'png':
+      return rawInput(img).png({ compressionLevel: 6 }).toBuffer();
+    case 'webp':
+      return rawInput(img).webp({ quality: JPEG_QUALITY }).toBuffer();
+    case 'bmp':
+      return encodeBmp(img);
+  }
+}
+
+/** A multi-page TIFF: the pages stacked into one tall image that libvips writes page by page. */
+async function encodeTiff(pages: RawImage[]): Promise<Buffer> {
+  if (pages.length === 1) return rawInput(pages[0]).tiff({ compression: 'lzw' }).toBuffer();
+  const width = Math.max(...pages.map((p) => p.width));
+  const pageHeight = Math.max(...pages.map((p) => p.height));
+  const tall = Buffer.alloc(width * pageHeight * pages.length * 3, 255);
+  pages.forEach((p, i) => {
+    for (let y = 0; y < p.height; y++) {
+      p.data.copy(tall, ((i * pageHeight + y) * width) * 3, y * p.width * 3, (y + 1) * p.width * 3);
+    }
+  });
+  return sharp(tall, { raw: { width, height: pageHeight * pages.length, channels: 3, pageHeight } })
+    .tiff({ compression: 'lzw' })
+    .toBuffer();
+}
+
+/**
+ * An image-only PDF: one JPEG a page, no text layer, no Info dictionary, no XMP. pdf-lib's
+ * `updateMetadata: false` keeps it from writing Producer/Creator/dates.
+ */
+async function encodePdf(pages: OutputPage[]): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  for (const p of pages) {
+    const jpg = await encodeImage(p.image, 'jpeg');
+    const embedded = await doc.embedJpg(jpg);
+    const [w, h] = p.pageSizePt ?? [(p.image.width / 200) * 72, (p.image.height / 200) * 72];
+    const page = doc.addPage([w, h]);
+    page.drawImage(embedded, { x: 0, y: 0, width: w, height: h });
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** Writes the masked copy of one scan in the format it came in. */
+export async function writeMaskedScan(dest: string, format: ScanFormat, pages: OutputPage[]): Promise<void> {
+  let data: Buffer;
+  if (format === 'pdf') data = await encodePdf(pages);
+  else if (format === 'tiff') data = await encodeTiff(pages.map((p) => p.image));
+  else data = await encodeImage(pages[0].image, format);
+  await writeAtomic(dest, data);
+}
+
+export async function removeIfExists(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
