@@ -1,0 +1,119 @@
+import type { Finding } from '../model/finding.ts';
+import type { ClarityVerdict } from './clarity.ts';
+import { CLARITY_LIMITS } from './clarity.ts';
+import type { ExposureVerdict } from './exposure.ts';
+import { EXPOSURE_LIMITS } from './exposure.ts';
+import type { OrientationVerdict } from './orientation.ts';
+import type { PhotoVerdict } from './photo.ts';
+import type { SkewVerdict } from './skew.ts';
+
+/** Skew above this many degrees is worth a warning (the platform's reviewers send such pages back). */
+export const MAX_SKEW_DEG = 3;
+/** Below this orientation confidence the page is flagged for a person to look at. */
+const MIN_ORIENTATION_CONFIDENCE = 0.3;
+
+export interface QualityVerdicts {
+  orientation?: OrientationVerdict;
+  /** True when the masked copy was written upright (the default); false with --keep-orientation. */
+  corrected?: boolean;
+  skew?: SkewVerdict;
+  clarity?: ClarityVerdict;
+  exposure?: ExposureVerdict;
+  photo?: PhotoVerdict;
+}
+
+const TURN_ZH: Record<number, string> = { 90: '顺时针旋转了90°', 180: '倒置', 270: '逆时针旋转了90°' };
+const TURN_EN: Record<number, string> = { 90: 'turned 90° clockwise', 180: 'upside down', 270: 'turned 90° anticlockwise' };
+
+/** The findings of the scan checks for one page, Chinese first, saying what to do. */
+export function qualityFindings(v: QualityVerdicts, where: { file: string; page: number }): Finding[] {
+  const out: Finding[] = [];
+  const p = where.page;
+  const at = { file: where.file, page: p };
+  const o = v.orientation;
+  if (o && o.detected !== 0) {
+    const fix = (360 - o.detected) % 360;
+    out.push({
+      ruleId: 'scan/orientation',
+      severity: v.corrected ? 'info' : 'warning',
+      message: v.corrected
+        ? `第${p}页${TURN_ZH[o.detected]}，已自动转正（顺时针旋转${fix}°）`
+        : `第${p}页${TURN_ZH[o.detected]}，请转正后再上传（顺时针旋转${fix}°）`,
+      messageEn: v.corrected
+        ? `Page ${p} was ${TURN_EN[o.detected]}; the masked copy was turned upright (${fix}° clockwise)`
+        : `Page ${p} is ${TURN_EN[o.detected]}; turn it upright (${fix}° clockwise) before uploading`,
+      ...at,
+      evidence: { detected: o.detected, corrected: !!v.corrected, confidence: o.confidence, method: o.method },
+      needsReview: o.confidence < MIN_ORIENTATION_CONFIDENCE,
+    });
+  } else if (o && o.method !== 'none' && o.confidence < MIN_ORIENTATION_CONFIDENCE) {
+    out.push({
+      ruleId: 'scan/orientation',
+      severity: 'info',
+      message: `第${p}页方向无法可靠判断，请人工确认页面是否正向`,
+      messageEn: `Page ${p}: orientation uncertain; check by eye that it is upright`,
+      ...at,
+      evidence: { detected: o.detected, confidence: o.confidence, method: o.method },
+      needsReview: true,
+    });
+  }
+  if (v.skew && Math.abs(v.skew.angleDeg) > MAX_SKEW_DEG && v.skew.confidence > 0.2) {
+    const a = Math.abs(v.skew.angleDeg).toFixed(1);
+    out.push({
+      ruleId: 'scan/skew',
+      severity: 'warning',
+      message: `第${p}页歪斜约${a}°，建议摆正后重新扫描（允许 ≤ ${MAX_SKEW_DEG}°）`,
+      messageEn: `Page ${p} is skewed by about ${a}°; rescan it straight (allowed ≤ ${MAX_SKEW_DEG}°)`,
+      ...at,
+      evidence: { angleDeg: v.skew.angleDeg, confidence: v.skew.confidence, maxDeg: MAX_SKEW_DEG },
+    });
+  }
+  const c = v.clarity;
+  if (c && !c.bigEnough) {
+    out.push({
+      ruleId: 'scan/too-small',
+      severity: 'error',
+      message: `第${p}页文字太小（字高 ${c.glyphHeightPx} 像素，要求 ≥ ${CLARITY_LIMITS.minGlyphPx}），请提高扫描分辨率（建议 300 dpi）重新扫描`,
+      messageEn: `Page ${p}: text too small (glyph height ${c.glyphHeightPx} px, required ≥ ${CLARITY_LIMITS.minGlyphPx}); rescan at a higher resolution (300 dpi)`,
+      ...at,
+      evidence: { glyphHeightPx: c.glyphHeightPx, minGlyphPx: CLARITY_LIMITS.minGlyphPx },
+    });
+  }
+  if (c && c.score < CLARITY_LIMITS.minScore) {
+    out.push({
+      ruleId: 'scan/blur',
+      severity: 'error',
+      message: `第${p}页模糊，请重新扫描（清晰度 ${c.score}，要求 ≥ ${CLARITY_LIMITS.minScore}）`,
+      messageEn: `Page ${p} is blurred; rescan it (clarity ${c.score}, required ≥ ${CLARITY_LIMITS.minScore})`,
+      ...at,
+      evidence: { score: c.score, minScore: CLARITY_LIMITS.minScore, ...c.evidence },
+    });
+  }
+  const e = v.exposure;
+  if (e && (e.tooDark || e.tooLight || e.lowContrast) && !v.photo?.photo) {
+    const [zh, en, measured] = e.tooDark
+      ? [`过暗（纸面灰度 ${e.paper}，要求 ≥ ${EXPOSURE_LIMITS.minPaper}）`, `too dark (paper grey ${e.paper}, required ≥ ${EXPOSURE_LIMITS.minPaper})`, { paper: e.paper, minPaper: EXPOSURE_LIMITS.minPaper }]
+      : e.tooLight
+        ? [`过亮、字迹太淡（墨迹灰度 ${e.ink}，要求 ≤ ${EXPOSURE_LIMITS.maxInk}）`, `too light, print washed out (ink grey ${e.ink}, required ≤ ${EXPOSURE_LIMITS.maxInk})`, { ink: e.ink, maxInk: EXPOSURE_LIMITS.maxInk }]
+        : [`对比度不足（${e.contrast}，要求 ≥ ${EXPOSURE_LIMITS.minContrast}）`, `too little contrast (${e.contrast}, required ≥ ${EXPOSURE_LIMITS.minContrast})`, { contrast: e.contrast, minContrast: EXPOSURE_LIMITS.minContrast }];
+    out.push({
+      ruleId: 'scan/exposure',
+      severity: 'error',
+      message: `第${p}页${zh}，请调整扫描亮度后重新扫描`,
+      messageEn: `Page ${p} is ${en}; adjust the scanner's brightness and rescan`,
+      ...at,
+      evidence: { mean: e.mean, ...measured },
+    });
+  }
+  if (v.photo?.photo) {
+    out.push({
+      ruleId: 'scan/photo',
+      severity: 'info',
+      message: `第${p}页是照片而不是文件扫描件`,
+      messageEn: `Page ${p} is a photograph, not a scanned document`,
+      ...at,
+      evidence: { score: v.photo.score, redBackgroundShare: v.photo.redBackgroundShare, ...v.photo.evidence },
+    });
+  }
+  return out;
+}

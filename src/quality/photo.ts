@@ -1,0 +1,63 @@
+import type { RawImage } from '../model/image.ts';
+
+export interface PhotoVerdict {
+  /** True when the page is a photograph (a scene, a portrait) rather than a document. */
+  photo: boolean;
+  /** 0..1, higher = more like a photograph. */
+  score: number;
+  /** Share of the page that is saturated red (the background of a 1-inch 红底 ID photo). */
+  redBackgroundShare: number;
+  evidence: Record<string, number>;
+}
+
+/**
+ * A document is mostly flat paper with dark ink on it; a photograph is mostly mid-tones and colour
+ * with texture everywhere. Measured on a sub-sample of pixels: share of flat paper-like pixels, share
+ * of mid-tone pixels, mean colour saturation, and share of saturated red.
+ */
+export function photoVerdict(rgb: RawImage): PhotoVerdict {
+  const { width: w, height: h, channels: c, data } = rgb;
+  const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 250_000)));
+  let n = 0;
+  let flatLight = 0;
+  let mid = 0;
+  let satSum = 0;
+  let red = 0;
+  for (let y = step; y < h - step; y += step) {
+    for (let x = step; x < w - step; x += step) {
+      const i = (y * w + x) * c;
+      const r = data[i];
+      const g = c === 3 ? data[i + 1] : r;
+      const b = c === 3 ? data[i + 2] : r;
+      const l = (r * 299 + g * 587 + b * 114) / 1000;
+      const mx = Math.max(r, g, b);
+      const mn = Math.min(r, g, b);
+      const sat = mx === 0 ? 0 : (mx - mn) / mx;
+      // flat: the neighbour `step` pixels away is nearly the same (paper, or a flat background)
+      const j = (y * w + x + step) * c;
+      const k = ((y + step) * w + x) * c;
+      const flat = Math.abs(data[j] - r) < 12 && Math.abs(data[k] - r) < 12;
+      n++;
+      satSum += sat;
+      if (flat && l > 170 && sat < 0.25) flatLight++;
+      if (l > 50 && l < 190) mid++;
+      if (r > 140 && r - g > 70 && r - b > 50) red++;
+    }
+  }
+  const paperShare = flatLight / n;
+  const midShare = mid / n;
+  const saturation = satSum / n;
+  const redBackgroundShare = red / n;
+  // Logistic-free blend: each cue pushes towards "photo"; weights set on the generated pages.
+  const score = Math.max(0, Math.min(1, 0.6 * (1 - paperShare) + 0.3 * midShare + 0.4 * saturation - 0.1));
+  return {
+    photo: score >= 0.5 && paperShare < 0.35,
+    score: Math.round(score * 1000) / 1000,
+    redBackgroundShare: Math.round(redBackgroundShare * 1000) / 1000,
+    evidence: {
+      paperShare: Math.round(paperShare * 1000) / 1000,
+      midToneShare: Math.round(midShare * 1000) / 1000,
+      saturation: Math.round(saturation * 1000) / 1000,
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { RawImage } from '../model/image.ts';
+import { luminance } from '../ocr/prepare.ts';
+
+/** Small pixel helpers the scan checks share; all synchronous so the verdicts stay pure functions. */
+
+export function grey(img: RawImage): RawImage {
+  return luminance(img);
+}
+
+/** Histogram of a grey image, optionally on a sub-sample (every `step`-th pixel) for speed. */
+export function histogram(g: RawImage, step = 1): Uint32Array {
+  const h = new Uint32Array(256);
+  const d = g.data;
+  const n = g.width * g.height;
+  for (let i = 0; i < n; i += step) h[d[i]]++;
+  return h;
+}
+
+/** Grey level below which `q` (0..1) of the pixels lie. */
+export function percentile(hist: Uint32Array, q: number): number {
+  let total = 0;
+  for (let i = 0; i < 256; i++) total += hist[i];
+  const target = q * total;
+  let acc = 0;
+  for (let i = 0; i < 256; i++) {
+    acc += hist[i];
+    if (acc >= target) return i;
+  }
+  return 255;
+}
+
+/** Otsu's threshold: the grey level that best splits ink from paper. */
+export function otsu(hist: Uint32Array): number {
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) {
+    total += hist[i];
+    sum += i * hist[i];
+  }
+  let wB = 0;
+  let sumB = 0;
+  let best = 0;
+  let at = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      at = t;
+    }
+  }
+  return at;
+}
+
+/** 1 where the pixel is ink (darker than the threshold), 0 elsewhere. */
+export function inkMask(g: RawImage, threshold: number): Uint8Array {
+  const n = g.width * g.height;
+  const out = new Uint8Array(n);
+  const d = g.data;
+  for (let i = 0; i < n; i++) out[i] = d[i] <= threshold ? 1 : 0;
+  return out;
+}
+
+/** Resamples a grey image by `f` (area average when shrinking, bilinear when enlarging). */
+export function resizeGrey(g: RawImage, f: number): RawImage {
+  const W = Math.max(1, Math.round(g.width * f));
+  const H = Math.max(1, Math.round(g.height * f));
+  if (W === g.width && H === g.height) return g;
+  const out = Buffer.allocUnsafe(W * H);
+  const src = g.data;
+  const sw = g.width;
+  const sh = g.height;
+  if (f < 1) {
+    const fx = sw / W;
+    const fy = sh / H;
+    for (let Y = 0; Y < H; Y++) {
+      const y0 = Math.floor(Y * fy);
+      const y1 = Math.max(y0 + 1, Math.min(sh, Math.floor((Y + 1) * fy)));
+      for (let X = 0; X < W; X++) {
+        const x0 = Math.floor(X * fx);
+        const x1 = Math.max(x0 + 1, Math.min(sw, Math.floor((X + 1) * fx)));
+        let s = 0;
+        for (let y = y0; y < y1; y++) for (let x = x0, i = y * sw + x0; x < x1; x++, i++) s += src[i];
+        out[Y * W + X] = s / ((y1 - y0) * (x1 - x0));
+      }
+    }
+  } else {
+    for (let Y = 0; Y < H; Y++) {
+      const sy = Math.min(sh - 1, Math.max(0, (Y + 0.5) / f - 0.5));
+      const y0 = Math.floor(sy);
+      const y1 = Math.min(sh - 1, y0 + 1);
+      const ty = sy - y0;
+      for (let X = 0; X < W; X++) {
+        const sx = Math.min(sw - 1, Math.max(0, (X + 0.5) / f - 0.5));
+        const x0 = Math.floor(sx);
+        const x1 = Math.min(sw - 1, x0 + 1);
+        const tx = sx - x0;
+        const a = src[y0 * sw + x0] * (1 - tx) + src[y0 * sw + x1] * tx;
+        const b = src[y1 * sw + x0] * (1 - tx) + src[y1 * sw + x1] * tx;
+        out[Y * W + X] = a * (1 - ty) + b * ty;
+      }
+    }
+  }
+  return { data: out, width: W, height: H, channels: 1 };
+}
