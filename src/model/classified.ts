@@ -54,7 +54,7 @@ export type DocFact = FactSource &
 /** One page after classification and fact reading: what the rules adapter works on. */
 export interface ClassifiedPage {
   file: string;
-  /** 0-based page index within the file. */
+  /** 1-based page number within the file, as everywhere else in the tool. */
   page: number;
   /** The platform section (sub-folder name) the file sits in, if any. */
   section?: string;

@@ -13,7 +13,7 @@ export function factsOf<K extends DocFact['kind']>(docs: ClassifiedPage[], kind:
 
 export const where = (d: { file: string; page: number }) => ({ file: d.file, page: d.page });
 
-/** "file p.2" for reasons: pages are 0-based in data, 1-based for people. */
+/** "file 第2页" for reasons. */
 export function cite(d: { file: string; page: number }): string {
-  return `${d.file} 第${d.page + 1}页`;
+  return `${d.file} 第${d.page}页`;
 }

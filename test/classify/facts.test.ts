@@ -5,7 +5,7 @@ import { ApplicantProfile } from '../../src/model/profile.ts';
 import { ocrPage } from './ocr-page.ts';
 
 const applicant = ApplicantProfile.parse({ name: '杨永松', employer: '阿克苏天山煤业有限责任公司', employerKind: '国有企业', track: '定向评价', level: '工程师' });
-const facts = (type: Parameters<typeof extractFacts>[0], lines: string[], profile = applicant) => extractFacts(type, ocrPage(lines), { file: 'a.jpg', page: 0 }, profile);
+const facts = (type: Parameters<typeof extractFacts>[0], lines: string[], profile = applicant) => extractFacts(type, ocrPage(lines), { file: 'a.jpg', page: 1 }, profile);
 const one = <K extends DocFact['kind']>(fs: DocFact[], kind: K) => fs.find((f): f is Extract<DocFact, { kind: K }> => f.kind === kind);
 
 describe('facts read from noisy OCR text', () => {
@@ -18,13 +18,13 @@ describe('facts read from noisy OCR text', () => {
       '考核 等 次 : 优秀',
       '2024 年 1 月 10 日',
     ]);
-    expect(one(fs, 'appraisal')).toMatchObject({ year: 2023, result: '优秀', file: 'a.jpg', page: 0 });
+    expect(one(fs, 'appraisal')).toMatchObject({ year: 2023, result: '优秀', file: 'a.jpg', page: 1 });
     expect(one(fs, 'holder')?.matches).toBe(true);
   });
 
   it('CE certificate: year, hours and kind; one certificate listing both kinds gives two facts', () => {
     const fs = facts('ce_certificate', ['继续 教育 塔 训 合格 证 书', '杨 永 松 同 志 :', '于 2021 年 参加 专业 课 (煤矿 安全 与 采矿 新 技术 ) 继续 教育 学', '习 ， 完 成 规定 学 习 任务 共计 60 学 时 ， 经 考核 合格 ， 特 发 此 证 。']);
-    expect(fs.filter((f) => f.kind === 'ce')).toEqual([{ kind: 'ce', year: 2021, hours: 60, course: '专业课', file: 'a.jpg', page: 0 }]);
+    expect(fs.filter((f) => f.kind === 'ce')).toEqual([{ kind: 'ce', year: 2021, hours: 60, course: '专业课', file: 'a.jpg', page: 1 }]);
     const both = facts('ce_certificate', ['2023 年度 继续 教育 学 时 证明', '公需 课 : 30 学 时', '专业 课 : 50 学 时', '合计 : 80 学 时']);
     expect(both.filter((f) => f.kind === 'ce').map((f) => f.kind === 'ce' && [f.year, f.course, f.hours])).toEqual([
       [2023, '公需课', 30],
@@ -33,7 +33,7 @@ describe('facts read from noisy OCR text', () => {
   });
 
   it('an unreadable year falls back to the year in the file name', () => {
-    const fs = extractFacts('ce_certificate', ocrPage(['继续 教育 培训 合格 证 书', '全 发 届 雪 -']), { file: '继续教育/2022年继续教育合格证书.png', page: 0 }, applicant);
+    const fs = extractFacts('ce_certificate', ocrPage(['继续 教育 培训 合格 证 书', '全 发 届 雪 -']), { file: '继续教育/2022年继续教育合格证书.png', page: 1 }, applicant);
     expect(one(fs, 'ce')?.year).toBe(2022);
   });
 

@@ -10,10 +10,10 @@ export function page(id: DocTypeId, facts: FactBody[] = [], opts: { section?: st
   const file = opts.file ?? `${opts.section ?? '材料'}/${id}-${++n}.jpg`;
   return {
     file,
-    page: 0,
+    page: 1,
     ...(opts.section ? { section: opts.section } : {}),
     docType: { id, confidence: 0.9, evidence: {}, ...(opts.also ? { also: opts.also } : {}) },
-    facts: facts.map((f) => ({ ...f, file, page: 0 }) as DocFact),
+    facts: facts.map((f) => ({ ...f, file, page: 1 }) as DocFact),
   };
 }
 

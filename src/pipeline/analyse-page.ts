@@ -1,0 +1,176 @@
+import { classifyPage, type ClassifyInput } from '../classify/index.ts';
+import { findNames } from '../detect/names/find-names.ts';
+import { sealDetections } from '../detect/seals/index.ts';
+import { nearUnitLine } from '../detect/unit-line.ts';
+import { sectionOf } from '../ingest/discover.ts';
+import type { SourcePage } from '../ingest/source-page.ts';
+import { applyMasks } from '../mask/apply.ts';
+import { planMasks } from '../mask/plan.ts';
+import type { DocTypeVerdict } from '../model/classified.ts';
+import { CARRIES_APPLICANT_NAME, EMPLOYER_ISSUED } from '../model/doc-types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { RawImage } from '../model/image.ts';
+import type { OcrEngine, OcrPage } from '../model/ocr.ts';
+import type { ApplicantProfile } from '../model/profile.ts';
+import { greyForOcr } from '../ocr/prepare.ts';
+import { readPage } from '../ocr/read-page.ts';
+import {
+  clarityVerdict,
+  detectOrientation,
+  estimateSkew,
+  exposureVerdict,
+  photoVerdict,
+  qualityFindings,
+  rotateRaw,
+  type OrientationVerdict,
+  type OsdDetector,
+} from '../quality/index.ts';
+import type { PageReport } from '../report/schema.ts';
+import type { RunOptions } from './options.ts';
+import { pageReport } from './page-report.ts';
+
+export interface PageContext {
+  profile: ApplicantProfile;
+  ocr: OcrEngine;
+  osd?: OsdDetector;
+  options: RunOptions;
+}
+
+export interface AnalysedPage {
+  report: PageReport;
+  /** The masked page: upright unless --keep-orientation. */
+  masked: RawImage;
+  pageSizePt?: [number, number];
+  /** What the classifier and the rules adapter need at the file level, kept out of report.json. */
+  classifyInput: ClassifyInput;
+  docType: DocTypeVerdict;
+}
+
+const SEAL_BEARING = new Set<string>([
+  ...EMPLOYER_ISSUED,
+  'diploma', 'degree', 'graduate_registration', 'title_certificate', 'title_document', 'ce_certificate', 'ce_exemption',
+  'putonghua_certificate', 'award_certificate', 'patent_certificate', 'skill_certificate', 'unknown',
+]);
+
+/** Minimum OCR confidence for a page to count as read: below it a missing name is not news. */
+const READABLE_PAGE = 55;
+
+/**
+ * One page from pixels to masked pixels and its report entry: turn it upright, read it, check it,
+ * type it, find names and seals, plan and burn the masks. Only the OCR calls leave the function.
+ */
+export async function analysePage(src: SourcePage, ctx: PageContext): Promise<AnalysedPage> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + Math.round(performance.now() - t0);
+    }
+  };
+  const { file, page } = src;
+  const findings: Finding[] = [];
+
+  // A PDF's own text layer fixes the page's orientation; everything else is checked.
+  const orientation: OrientationVerdict = src.textLayer
+    ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
+    : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd }));
+  const turn = orientation.detected;
+  const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
+
+  const grey = await time('prepare', () => greyForOcr(upright));
+  const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(grey, ctx.ocr))).ocr;
+
+  const quality = await time('quality', () => {
+    const photo = photoVerdict(upright);
+    return { skew: estimateSkew(grey), clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(grey), photo };
+  });
+  const corrected = turn !== 0 && !ctx.options.keepOrientation;
+  findings.push(...qualityFindings({ orientation, corrected, ...quality }, { file, page }));
+
+  const textChars = ocr.lines.reduce((s, l) => s + l.chars.length, 0);
+  const classifyInput: ClassifyInput = {
+    ocr,
+    file,
+    section: sectionOf(file),
+    pageIndex: page - 1,
+    features: { photo: quality.photo.photo, photoScore: quality.photo.score, redBackgroundShare: quality.photo.redBackgroundShare, aspect: upright.width / upright.height, textChars },
+  };
+  const docType = await time('classify', () => classifyPage(classifyInput));
+
+  const names = await time('detect', () => findNames({ ocr, grey, applicantName: ctx.profile.name, docType: docType.id }));
+  const seals = await time('seals', () =>
+    sealDetections(upright, ctx.ocr, {
+      docType: docType.id,
+      employer: ctx.profile.employer,
+      employerAliases: ctx.profile.employerAliases,
+      nearUnitLine: (box) => nearUnitLine(ocr, box),
+    }),
+  );
+  // A grey ring is only worth a person's look where seals are stamped (forms, certificates, notices);
+  // on a paper or a screenshot it is a drawing or text.
+  const keptSeals = seals.filter((s) => s.colour === 'red' || SEAL_BEARING.has(docType.id));
+  findings.push(...sealFindings(keptSeals, file, page));
+
+  const plan = await time('plan', () =>
+    planMasks({
+      width: upright.width,
+      height: upright.height,
+      names: names.detections,
+      seals: keptSeals.filter((s) => s.colour === 'red'),
+      file,
+      page,
+      maxMaskedShare: ctx.options.maxMaskedShare,
+    }),
+  );
+  findings.push(...plan.findings);
+  let masked = await time('mask', () => applyMasks(upright, plan.masks));
+
+  for (const u of names.uncertain) {
+    findings.push({ ruleId: 'mask/uncertain-name', severity: 'warning', message: `第${page}页：${u.reasonZh}`, messageEn: `page ${page}: ${u.reasonEn}`, file, page, box: u.box, needsReview: true });
+  }
+  findings.push(...missingNameFindings(names.detections.some((d) => d.kind === 'applicant_name'), docType, ocr, file, page));
+
+  // Boxes are reported in the frame of the page as written.
+  const outTurn = corrected || turn === 0 ? 0 : turn;
+  if (outTurn) masked = rotateRaw(masked, outTurn);
+  const report = pageReport({
+    src,
+    upright,
+    outTurn,
+    orientation: { detected: turn, corrected, confidence: orientation.confidence, method: orientation.method },
+    quality,
+    docType,
+    ocr,
+    plan,
+    names: names.detections,
+    seals: keptSeals,
+    findings,
+    timings,
+  });
+  return { report, masked, pageSizePt: src.pageSizePt && outTurn % 180 === 0 ? src.pageSizePt : src.pageSizePt && [src.pageSizePt[1], src.pageSizePt[0]], classifyInput, docType };
+}
+
+function sealFindings(seals: Awaited<ReturnType<typeof sealDetections>>, file: string, page: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of seals) {
+    if (s.colour === 'lost') {
+      out.push({ ruleId: 'seal/colour-lost', severity: 'warning', message: `第${page}页可能有印章，但扫描件无颜色，无法判断是否为现单位公章，请人工核对（建议彩色扫描）`, messageEn: `page ${page}: a possible seal, but the scan has no colour; cannot tell whether it is the employer's — please check (scan in colour)`, file, page, box: s.box, needsReview: true });
+    } else if (s.owner === 'unknown') {
+      out.push({ ruleId: 'seal/owner-unknown', severity: 'warning', message: `第${page}页有一枚红色印章，无法判断是否为现单位公章，未遮盖，请人工核对`, messageEn: `page ${page}: a red seal whose owner could not be decided; not masked — please check`, file, page, box: s.box, needsReview: true });
+    }
+  }
+  return out;
+}
+
+/** A page of a kind that carries the applicant's name, read well, where the name was not found. */
+function missingNameFindings(found: boolean, docType: DocTypeVerdict, ocr: OcrPage, file: string, page: number): Finding[] {
+  if (found) return [];
+  const expects = docType.id === 'unknown' ? ocr.lines.length >= 3 : CARRIES_APPLICANT_NAME.has(docType.id);
+  if (!expects) return [];
+  if (ocr.confidence >= READABLE_PAGE) {
+    return [{ ruleId: 'mask/name-not-found', severity: 'warning', message: `第${page}页未找到申报人姓名，如页面上有姓名（含手写），请人工遮盖或核对`, messageEn: `page ${page}: the applicant's name was not found; if it is on the page (handwritten too), mask it by hand or check`, file, page, needsReview: true }];
+  }
+  return [{ ruleId: 'mask/low-ocr-confidence', severity: 'warning', message: `第${page}页文字识别置信度低（${ocr.confidence.toFixed(0)}），姓名可能漏遮，请人工核对`, messageEn: `page ${page}: low OCR confidence (${ocr.confidence.toFixed(0)}); a name may have been missed — please check`, file, page, needsReview: true }];
+}
