@@ -1,0 +1,138 @@
+/**
+ * Scores a run against the generator's truth by looking at the pixels of the masked copies: a name
+ * counts as masked when its ink box is blacked out, another person's name as touched when pixels
+ * that were not dark in the input are mask-black in the output.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openScan } from '../../src/ingest/open-scan.ts';
+import type { Box } from '../../src/model/geometry.ts';
+import type { RawImage } from '../../src/model/image.ts';
+import type { Report } from '../../src/report/schema.ts';
+import { rotateRaw } from '../../src/quality/index.ts';
+import type { ApplicationTruth, NameTruth, PageTruth } from '../samples/index.ts';
+
+export interface NameOutcome {
+  file: string;
+  page: number;
+  text: string;
+  note?: string;
+  handwritten?: boolean;
+  /** Share of the truth box that is mask-black in the output. */
+  covered: number;
+}
+
+export interface MaskingScore {
+  applicantNames: number;
+  applicantMasked: number;
+  otherNames: number;
+  otherTouched: number;
+  misses: NameOutcome[];
+  violations: NameOutcome[];
+}
+
+/** Share of a name's ink that must be black in the output (the rest is JPEG fringe at the edges). */
+const MASKED = 0.98;
+/** Share of another name's ink blackened that counts as touching it. */
+const TOUCHED = 0.02;
+
+const dark = (img: RawImage, x: number, y: number, t: number) => {
+  const o = (y * img.width + x) * img.channels;
+  return img.data[o] < t && img.data[o + 1] < t && img.data[o + 2] < t;
+};
+const lum = (img: RawImage, x: number, y: number) => {
+  const o = (y * img.width + x) * img.channels;
+  return (img.data[o] * 299 + img.data[o + 1] * 587 + img.data[o + 2] * 114) / 1000;
+};
+
+function clip(b: Box, img: RawImage, grow: number): [number, number, number, number] {
+  return [Math.max(0, Math.floor(b[0] - grow)), Math.max(0, Math.floor(b[1] - grow)), Math.min(img.width, Math.ceil(b[0] + b[2] + grow)), Math.min(img.height, Math.ceil(b[1] + b[3] + grow))];
+}
+
+/** Share of the input's ink inside the box (grown by 2 px for blur) that is mask-black in the output. */
+function inkCovered(out: RawImage, inp: RawImage, b: Box): number {
+  const [x0, y0, x1, y1] = clip(b, out, 2);
+  let ink = 0;
+  let covered = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      if (x >= inp.width || y >= inp.height || lum(inp, x, y) > 140) continue;
+      ink++;
+      if (dark(out, x, y, 28)) covered++;
+    }
+  return ink ? covered / ink : 1;
+}
+
+/**
+ * Share of another person's name's ink (dark, not seal-red, in the input) that lies under a mask the
+ * report says was burned. Ink, not the box: truth boxes come from font metrics and are looser than the
+ * strokes; and mask rectangles, not output pixels: black print is black either way.
+ */
+function inkUnderMasks(inp: RawImage, b: Box, rects: Box[], applicantBoxes: Box[]): number {
+  const [x0, y0, x1, y1] = clip(b, inp, 0);
+  const inside = (boxes: Box[], x: number, y: number, g: number) => boxes.some((a) => x >= a[0] - g && x < a[0] + a[2] + g && y >= a[1] - g && y < a[1] + a[3] + g);
+  let ink = 0;
+  let under = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const o = (y * inp.width + x) * inp.channels;
+      const red = inp.data[o] - Math.max(inp.data[o + 1], inp.data[o + 2]) > 40;
+      // Ink of the applicant's name next to it (a loose box can take some in) is not this name's.
+      if (red || lum(inp, x, y) > 140 || inside(applicantBoxes, x, y, 1)) continue;
+      ink++;
+      if (inside(rects, x, y, 0)) under++;
+    }
+  return ink ? under / ink : 0;
+}
+
+async function loadPages(dir: string, file: string): Promise<RawImage[] | null> {
+  try {
+    const scan = await openScan(dir, file);
+    const pages: RawImage[] = [];
+    for (let p = 1; p <= scan.pageCount; p++) pages.push((await scan.loadPage(p)).rgb);
+    await scan.close();
+    return pages;
+  } catch {
+    return null;
+  }
+}
+
+/** Box of a truth item in the frame of the output page (upright when the tool turned the page). */
+function frameBox(t: NameTruth, turned: boolean): Box {
+  return turned ? t.uprightBox : t.box;
+}
+
+export async function scoreMasking(appDir: string, outAppDir: string, truth: ApplicationTruth): Promise<MaskingScore> {
+  const report: Report = JSON.parse(await readFile(join(outAppDir, 'report.json'), 'utf8'));
+  const score: MaskingScore = { applicantNames: 0, applicantMasked: 0, otherNames: 0, otherTouched: 0, misses: [], violations: [] };
+  for (const f of truth.files) {
+    if (f.corrupt) continue;
+    const fileReport = report.files.find((r) => r.file === f.file);
+    const outPages = fileReport?.output ? await loadPages(outAppDir, fileReport.output) : null;
+    const inPages = await loadPages(appDir, f.file);
+    f.pages.forEach((pt: PageTruth, i) => {
+      const pageReport = report.pages.find((p) => p.file === f.file && p.page === pt.page);
+      const turned = !!pageReport?.orientation?.corrected && pt.rotation !== 0;
+      const out = outPages?.[i];
+      const raw = inPages?.[i];
+      // Compare like with like: the input turned the way the output was.
+      const inp = raw && turned ? rotateRaw(raw, (360 - pt.rotation) % 360) : raw;
+      for (const n of pt.applicantNames) {
+        score.applicantNames++;
+        const covered = out && inp ? inkCovered(out, inp, frameBox(n, turned)) : 0;
+        if (covered >= MASKED) score.applicantMasked++;
+        else score.misses.push({ file: f.file, page: pt.page, text: n.text, note: n.note, handwritten: n.handwritten, covered });
+      }
+      for (const n of pt.otherNames) {
+        score.otherNames++;
+        const rects = (pageReport?.masks ?? []).flatMap((m) => m.rects as Box[]);
+        const covered = inp ? inkUnderMasks(inp, frameBox(n, turned), rects, pt.applicantNames.map((a) => frameBox(a, turned))) : 0;
+        if (covered > TOUCHED) {
+          score.otherTouched++;
+          score.violations.push({ file: f.file, page: pt.page, text: n.text, note: n.note, handwritten: n.handwritten, covered });
+        }
+      }
+    });
+  }
+  return score;
+}
