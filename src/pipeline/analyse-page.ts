@@ -13,6 +13,7 @@ import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
+import { removeRules } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
 import {
   clarityVerdict,
@@ -79,7 +80,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const turn = orientation.detected;
   const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
 
-  const grey = await time('prepare', () => greyForOcr(upright));
+  const grey = await time('prepare', () => removeRules(greyForOcr(upright)));
   const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(grey, ctx.ocr))).ocr;
 
   const quality = await time('quality', () => {
