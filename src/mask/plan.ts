@@ -1,5 +1,5 @@
 import type { NameDetection, SealDetection } from '../model/detection.ts';
-import { boxArea, clamp, intersect, pad, type Box } from '../model/geometry.ts';
+import { clamp, intersect, pad, type Box } from '../model/geometry.ts';
 import type { Finding } from '../model/finding.ts';
 
 export type MaskKind = 'applicant_name' | 'employer_seal';
@@ -111,7 +111,7 @@ export function planMasks(input: PlanInput): MaskPlan {
     if (n.kind !== 'applicant_name') continue;
     const h = Math.min(n.box[3], n.box[2]);
     const padded = pad(n.box, Math.max(2, Math.round(0.12 * h)), width, height);
-    const { rects, cut } = cutOthers(padded);
+    const { rects } = cutOthers(padded);
     if (rects.length === 0) continue;
     // Cutting into the name's own ink (not just its padding) means the two names touch: say so.
     const inkCut = protectedBoxes.some((p) => intersect(p, n.box));
@@ -128,7 +128,6 @@ export function planMasks(input: PlanInput): MaskPlan {
         needsReview: true,
       });
     }
-    void cut;
   }
 
   for (const s of input.seals) {
@@ -166,6 +165,5 @@ export function planMasks(input: PlanInput): MaskPlan {
       needsReview: true,
     });
   }
-  void boxArea;
   return { masks, maskedShare, findings };
 }

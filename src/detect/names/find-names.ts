@@ -266,6 +266,7 @@ interface LabelHit {
  * bracket, or stands apart: a gap after it, or nothing after it on the line.
  */
 function standsAsLabel(lt: LineTokens, hit: LabelHit): boolean {
+  if (hit.kind === 'field') return true; // 姓名 is a field label wherever it stands
   const next = lt.tokens[hit.end];
   if (!next) return true;
   if (/[：:（(\[【_＿|]/.test(next.ch)) return true;
@@ -328,7 +329,7 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
   const t = lt.tokens;
   let i = end;
   while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
-  if (i >= t.length || gapBefore(lt, i) > 4 * lt.h) return null;
+  if (i >= t.length || gapBefore(lt, i) > 8 * lt.h) return null; // a form's value cell can sit far from its label
   const from = i;
   while (i < t.length && (isHan(t[i].ch) || isDotLike(t[i].ch)) && i - from < 10) {
     if (i > from && gapBefore(lt, i) > 1.2 * lt.h) break;
@@ -364,6 +365,9 @@ export function nameScore(read: string, name: string): number {
   return dp[a.length][b.length] / Math.max(a.length, b.length, 1);
 }
 
+/** The printed middle dots of a minority name (not the commas and colons OCR may turn one into). */
+const MIDDLE_DOT = /[·•．.\-‧・]/u;
+
 interface Word {
   from: number;
   to: number;
@@ -382,11 +386,14 @@ function nameShapedWords(lt: LineTokens, _minority: boolean): Word[] {
     }
     const from = i;
     i++;
-    while (i < t.length && (isHan(t[i].ch) || (isDotLike(t[i].ch) && i + 1 < t.length && isHan(t[i + 1].ch))) && gapBefore(lt, i) < 0.5 * lt.h) i++;
+    while (i < t.length && (isHan(t[i].ch) || (MIDDLE_DOT.test(t[i].ch) && i + 1 < t.length && isHan(t[i + 1].ch))) && gapBefore(lt, i) < 0.5 * lt.h) i++;
     const text = t.slice(from, i).map((x) => x.ch).join('');
     const core = nameCore(text);
     const dotted = text.length !== core.length;
-    const shaped = dotted ? core.length >= 4 && core.length <= 12 : core.length >= 2 && core.length <= 4 && startsWithSurname(core);
+    const parts = text.split(MIDDLE_DOT);
+    const shaped = dotted
+      ? parts.length === 2 && parts.every((p) => p.length >= 2 && p.length <= 6)
+      : core.length >= 2 && core.length <= 4 && startsWithSurname(core);
     if (shaped && !NOT_NAMES.test(text)) {
       const isolated = (from === 0 || gapBefore(lt, from) >= 0.5 * lt.h || !isHan(t[from - 1].ch)) && (i >= t.length || gapBefore(lt, i) >= 0.5 * lt.h || !isHan(t[i].ch));
       if (isolated) words.push({ from, to: i, isolated });
