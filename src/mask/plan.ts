@@ -110,7 +110,7 @@ export function planMasks(input: PlanInput): MaskPlan {
   for (const n of input.names) {
     if (n.kind !== 'applicant_name') continue;
     const h = Math.min(n.box[3], n.box[2]);
-    const padded = pad(n.box, Math.max(2, Math.round(0.12 * h)), width, height);
+    const padded = pad(n.box, Math.max(3, Math.round(0.18 * h)), width, height);
     const { rects } = cutOthers(padded);
     if (rects.length === 0) continue;
     // Cutting into the name's own ink (not just its padding) means the two names touch: say so.

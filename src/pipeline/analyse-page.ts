@@ -1,5 +1,6 @@
 import { classifyPage, type ClassifyInput } from '../classify/index.ts';
 import { findNames } from '../detect/names/find-names.ts';
+import { namesUnderSeals } from '../detect/names/under-seal.ts';
 import { sealDetections } from '../detect/seals/index.ts';
 import { nearUnitLine } from '../detect/unit-line.ts';
 import { sectionOf } from '../ingest/discover.ts';
@@ -114,11 +115,12 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const keptSeals = seals.filter((s) => s.colour === 'red' || SEAL_BEARING.has(docType.id));
   findings.push(...sealFindings(keptSeals, file, page));
 
+  const nameDetections = [...names.detections, ...namesUnderSeals(ocr, keptSeals, names.detections)];
   const plan = await time('plan', () =>
     planMasks({
       width: upright.width,
       height: upright.height,
-      names: names.detections,
+      names: nameDetections,
       seals: keptSeals.filter((s) => s.colour === 'red'),
       file,
       page,
@@ -145,7 +147,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
     docType,
     ocr,
     plan,
-    names: names.detections,
+    names: nameDetections,
     seals: keptSeals,
     findings,
     timings,

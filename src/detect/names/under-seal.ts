@@ -1,0 +1,29 @@
+import type { NameDetection, SealDetection } from '../../model/detection.ts';
+import { intersect } from '../../model/geometry.ts';
+import type { OcrPage } from '../../model/ocr.ts';
+import { isHan } from './chinese-names.ts';
+
+/** Printed words under a seal that are not anyone's name. */
+const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|签字|签名|负责人|专用章|有限|公司|局|厅|大学/;
+
+/**
+ * Text OCR read inside an employer seal. OCR reads a grey page with the red ink lifted out, so what
+ * it finds there is black or blue ink under or over the stamp — typically the signature a seal is
+ * stamped across. A short word there that is not the applicant's is protected as someone's name,
+ * so the seal's mask leaves a window for it (and says so), rather than covering a signer's name.
+ */
+export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: NameDetection[]): NameDetection[] {
+  const out: NameDetection[] = [];
+  for (const seal of seals) {
+    if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
+    for (const line of ocr.lines) {
+      if (!intersect(line.box, seal.box)) continue;
+      const text = line.chars.map((c) => c.text).join('');
+      const han = [...text].filter(isHan);
+      if (han.length < 2 || han.length > 6 || /\d/.test(text) || NOT_A_NAME.test(text)) continue;
+      if (found.some((d) => intersect(d.box, line.box))) continue;
+      out.push({ kind: 'other_name', text, box: line.box, charBoxes: line.chars.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal' } });
+    }
+  }
+  return out;
+}
