@@ -6,7 +6,7 @@ import { describeRequirements, loadNotice } from './rules/index.ts';
 import { startEngines } from './pipeline/engines.ts';
 import { loadProfile } from './pipeline/load-profile.ts';
 import { ToolError } from './pipeline/errors.ts';
-import { RunOptionsSchema } from './pipeline/options.ts';
+import { RunOptionsSchema, type RunOptions } from './pipeline/options.ts';
 import { runApplication } from './pipeline/run-application.ts';
 import { formatStylish } from './report/format-stylish.ts';
 import { writeReportHtml } from './report/format-html.ts';
@@ -40,6 +40,31 @@ function exitCodeFor(reports: Report[], maxWarnings: number | undefined): number
   return EXIT.ok;
 }
 
+/** The options `check` and `batch` share. */
+function withRunOptions(cmd: Command): Command {
+  return cmd
+    .option('-o, --out <dir>', '输出目录 / output folder', 'out')
+    .addOption(new Option('-f, --format <format>', '标准输出格式 / stdout format').choices(['stylish', 'json', 'junit']).default('stylish'))
+    .option('-j, --concurrency <n>', '并行页数（默认为 CPU 核数）/ pages in parallel (default: cores)', int)
+    .option('--keep-orientation', '按原方向输出（不自动转正）/ write pages as scanned, not turned upright', false)
+    .option('--max-masked-share <fraction>', '单页遮盖面积上限 / max masked share of a page', share)
+    .option('--max-warnings <n>', '警告数超过此值时退出码为 1 / exit 1 when warnings exceed this', int)
+    .option('--notice <id-or-file>', '通知规则（默认 aksu-coal-2024）/ notice rules file or id');
+}
+
+/** Validates the shared options once, at the edge; a bad one is a ToolError (exit 2). */
+function parseRunOptions(opts: Record<string, unknown>): RunOptions {
+  const parsed = RunOptionsSchema.safeParse({
+    outDir: opts.out,
+    concurrency: opts.concurrency,
+    keepOrientation: opts.keepOrientation,
+    maxMaskedShare: opts.maxMaskedShare,
+    notice: opts.notice,
+  });
+  if (!parsed.success) throw new ToolError(`参数错误 / bad options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
 export function buildProgram(): Command {
   const program = new Command('zhicheng-precheck')
     .description('职称申报附件预检与遮盖 / pre-check and redact the scans of a professional-title application')
@@ -47,30 +72,14 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  program
-    .command('check')
+  withRunOptions(program.command('check'))
     .description('检查一个或多个申报材料文件夹（每个含 applicant.json 和扫描件）/ check application folders')
     .argument('<folders...>', 'application folders')
-    .option('-o, --out <dir>', '输出目录 / output folder', 'out')
-    .addOption(new Option('-f, --format <format>', '标准输出格式 / stdout format').choices(['stylish', 'json', 'junit']).default('stylish'))
-    .option('-j, --concurrency <n>', '并行页数（默认为 CPU 核数）/ pages in parallel (default: cores)', int)
-    .option('--keep-orientation', '按原方向输出（不自动转正）/ write pages as scanned, not turned upright', false)
-    .option('--max-masked-share <fraction>', '单页遮盖面积上限 / max masked share of a page', share)
-    .option('--max-warnings <n>', '警告数超过此值时退出码为 1 / exit 1 when warnings exceed this', int)
-    .option('--notice <id-or-file>', '通知规则（默认 aksu-coal-2024）/ notice rules file or id')
     .action(async (folders: string[], opts) => {
       for (const f of folders) {
         if (!existsSync(f) || !statSync(f).isDirectory()) throw new ToolError(`${f}: 不是文件夹 / not a folder`);
       }
-      const parsed = RunOptionsSchema.safeParse({
-        outDir: opts.out,
-        concurrency: opts.concurrency,
-        keepOrientation: opts.keepOrientation,
-        maxMaskedShare: opts.maxMaskedShare,
-        notice: opts.notice,
-      });
-      if (!parsed.success) throw new ToolError(`参数错误 / bad options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const options = parsed.data;
+      const options = parseRunOptions(opts);
       const engines = await startEngines(options.concurrency);
       const reports: Report[] = [];
       const outDirs: string[] = [];
@@ -90,21 +99,12 @@ export function buildProgram(): Command {
       process.exitCode = exitCodeFor(reports, opts.maxWarnings);
     });
 
-  program
-    .command('batch')
+  withRunOptions(program.command('batch'))
     .description('批量处理 root 下的所有申报材料文件夹（含 applicant.json，任意层级），可中断续跑 / every application folder under root, resumable')
     .argument('<root>', 'folder holding application folders at any depth')
-    .option('-o, --out <dir>', '输出目录 / output folder', 'out')
-    .addOption(new Option('-f, --format <format>', '标准输出格式 / stdout format').choices(['stylish', 'json', 'junit']).default('stylish'))
-    .option('-j, --concurrency <n>', '并行页数（默认为 CPU 核数）/ pages in parallel (default: cores)', int)
-    .option('--keep-orientation', '按原方向输出（不自动转正）/ write pages as scanned, not turned upright', false)
-    .option('--max-masked-share <fraction>', '单页遮盖面积上限 / max masked share of a page', share)
-    .option('--max-warnings <n>', '警告数超过此值时退出码为 1 / exit 1 when warnings exceed this', int)
-    .option('--notice <id-or-file>', '通知规则（默认 aksu-coal-2024）/ notice rules file or id')
     .action(async (root: string, opts) => {
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new ToolError(`${root}: 不是文件夹 / not a folder`);
-      const parsed = RunOptionsSchema.safeParse({ outDir: opts.out, concurrency: opts.concurrency, keepOrientation: opts.keepOrientation, maxMaskedShare: opts.maxMaskedShare, notice: opts.notice });
-      if (!parsed.success) throw new ToolError(`参数错误 / bad options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const parsed = { data: parseRunOptions(opts) };
       const engines = await startEngines(parsed.data.concurrency);
       const suites: JunitSuite[] = [];
       let result;

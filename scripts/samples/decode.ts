@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodeBmp } from '../../src/ingest/bmp.ts';
 import type { RawImage } from '../../src/model/image.ts';
 import type { FileFormat } from './encode.ts';
 
@@ -33,21 +34,4 @@ async function toRaw(img: Sharp): Promise<RawImage> {
   return { data, width: info.width, height: info.height, channels: 3 };
 }
 
-export function decodeBmp(b: Buffer): RawImage {
-  if (b.toString('latin1', 0, 2) !== 'BM') throw new Error('not a BMP');
-  const off = b.readUInt32LE(10), w = b.readInt32LE(18), hRaw = b.readInt32LE(22), bpp = b.readUInt16LE(28);
-  if (bpp !== 24) throw new Error(`BMP with ${bpp} bits per pixel`);
-  const h = Math.abs(hRaw);
-  const stride = Math.ceil((w * 3) / 4) * 4;
-  const data = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    const row = off + (hRaw > 0 ? h - 1 - y : y) * stride;
-    for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 3, o = row + x * 3;
-      data[i] = b[o + 2];
-      data[i + 1] = b[o + 1];
-      data[i + 2] = b[o];
-    }
-  }
-  return { data, width: w, height: h, channels: 3 };
-}
+export { decodeBmp } from '../../src/ingest/bmp.ts';

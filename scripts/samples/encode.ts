@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
+import { encodeBmp } from '../../src/ingest/bmp.ts';
 import type { RawImage } from '../../src/model/image.ts';
 
 export type FileFormat = 'jpeg' | 'png' | 'pdf' | 'tiff' | 'webp' | 'bmp';
@@ -46,37 +47,6 @@ async function encodePdf(pages: RawImage[], quality: number, dpi: number): Promi
   return Buffer.from(await doc.save());
 }
 
-/** 24-bit BMP (BI_RGB, bottom-up rows padded to 4 bytes): sharp cannot write BMP. */
-export function encodeBmp(img: RawImage, dpi: number): Buffer {
-  const { width: w, height: h, data, channels } = img;
-  const stride = Math.ceil((w * 3) / 4) * 4;
-  const size = 54 + stride * h;
-  const b = Buffer.alloc(size);
-  b.write('BM', 0, 'latin1');
-  b.writeUInt32LE(size, 2);
-  b.writeUInt32LE(54, 10);
-  b.writeUInt32LE(40, 14);
-  b.writeInt32LE(w, 18);
-  b.writeInt32LE(h, 22);
-  b.writeUInt16LE(1, 26);
-  b.writeUInt16LE(24, 28);
-  b.writeUInt32LE(0, 30);
-  b.writeUInt32LE(stride * h, 34);
-  const ppm = Math.round(dpi / 0.0254);
-  b.writeInt32LE(ppm, 38);
-  b.writeInt32LE(ppm, 42);
-  for (let y = 0; y < h; y++) {
-    const row = 54 + (h - 1 - y) * stride;
-    for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * channels;
-      const o = row + x * 3;
-      b[o] = data[i + (channels === 3 ? 2 : 0)];
-      b[o + 1] = data[i + (channels === 3 ? 1 : 0)];
-      b[o + 2] = data[i];
-    }
-  }
-  return b;
-}
 
 /** Multi-page RGB TIFF, one Deflate strip per page (sharp writes single-page TIFF only). */
 export function encodeTiff(pages: RawImage[], dpi: number): Buffer {

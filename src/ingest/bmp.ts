@@ -49,8 +49,8 @@ export function decodeBmp(buf: Buffer): RawImage {
   return { data: out, width, height, channels: 3 };
 }
 
-/** 24-bit bottom-up BMP, the form every viewer opens. */
-export function encodeBmp(img: RawImage): Buffer {
+/** 24-bit bottom-up BMP, the form every viewer opens; `dpi` goes into its resolution fields. */
+export function encodeBmp(img: RawImage, dpi = 72): Buffer {
   const { width, height } = img;
   const stride = Math.floor((24 * width + 31) / 32) * 4;
   const size = 54 + stride * height;
@@ -64,8 +64,9 @@ export function encodeBmp(img: RawImage): Buffer {
   buf.writeUInt16LE(1, 26);
   buf.writeUInt16LE(24, 28);
   buf.writeUInt32LE(stride * height, 34);
-  buf.writeInt32LE(2835, 38);
-  buf.writeInt32LE(2835, 42);
+  const perMetre = Math.round(dpi / 0.0254);
+  buf.writeInt32LE(perMetre, 38);
+  buf.writeInt32LE(perMetre, 42);
   for (let y = 0; y < height; y++) {
     const row = 54 + stride * (height - 1 - y);
     for (let x = 0; x < width; x++) {

@@ -1,6 +1,7 @@
 import type { Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import type { OcrChar } from '../../model/ocr.ts';
+import { otsu } from '../../quality/raster.ts';
 
 /**
  * Tesseract's character boxes for Chinese are often off by part of a glyph (sometimes a whole one),
@@ -15,30 +16,6 @@ export interface GlyphCell {
   y1: number; // exclusive
 }
 
-function otsu(hist: Uint32Array, total: number): number {
-  let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i];
-  let sumB = 0;
-  let wB = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t];
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t];
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
-}
-
 /** Ink threshold for a region: Otsu, but never so high that paper texture counts as ink. */
 export function inkThreshold(grey: RawImage, box: Box): number {
   const hist = new Uint32Array(256);
@@ -51,7 +28,7 @@ export function inkThreshold(grey: RawImage, box: Box): number {
     }
   }
   if (n === 0) return 128;
-  return Math.min(otsu(hist, n), 200);
+  return Math.min(otsu(hist), 200);
 }
 
 /**
