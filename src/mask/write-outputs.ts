@@ -11,10 +11,24 @@ import type { RawImage } from '../model/image.ts';
 export const JPEG_QUALITY = 92;
 
 export interface OutputPage {
-  image: RawImage;
+  /** The masked page; dropped once `jpeg` holds it, so a long PDF is not kept raw in memory. */
+  image?: RawImage;
+  jpeg?: { data: Buffer; width: number; height: number };
   /** Paper size in points for PDF pages; derived from 200 dpi when the input was an image. */
   pageSizePt?: [number, number];
 }
+
+/** Encodes a page of a PDF-to-be right away: a few hundred KB instead of ~10 MB of raw pixels. */
+export async function compactForPdf(page: OutputPage): Promise<OutputPage> {
+  if (page.jpeg || !page.image) return page;
+  const { width, height } = page.image;
+  return { jpeg: { data: await encodeImage(page.image, 'jpeg'), width, height }, pageSizePt: page.pageSizePt };
+}
+
+const rawOf = (p: OutputPage): RawImage => {
+  if (!p.image) throw new Error('masked page was already encoded');
+  return p.image;
+};
 
 /** Writes to a temporary name beside the target and renames: a reader never sees half a file. */
 export async function writeAtomic(dest: string, data: Buffer | Uint8Array): Promise<void> {
@@ -68,9 +82,9 @@ async function encodeTiff(pages: RawImage[]): Promise<Buffer> {
 async function encodePdf(pages: OutputPage[]): Promise<Buffer> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const p of pages) {
-    const jpg = await encodeImage(p.image, 'jpeg');
-    const embedded = await doc.embedJpg(jpg);
-    const [w, h] = p.pageSizePt ?? [(p.image.width / 200) * 72, (p.image.height / 200) * 72];
+    const jpg = p.jpeg ?? (await compactForPdf(p)).jpeg!;
+    const embedded = await doc.embedJpg(jpg.data);
+    const [w, h] = p.pageSizePt ?? [(jpg.width / 200) * 72, (jpg.height / 200) * 72];
     const page = doc.addPage([w, h]);
     page.drawImage(embedded, { x: 0, y: 0, width: w, height: h });
   }
@@ -81,8 +95,8 @@ async function encodePdf(pages: OutputPage[]): Promise<Buffer> {
 export async function writeMaskedScan(dest: string, format: ScanFormat, pages: OutputPage[]): Promise<void> {
   let data: Buffer;
   if (format === 'pdf') data = await encodePdf(pages);
-  else if (format === 'tiff') data = await encodeTiff(pages.map((p) => p.image));
-  else data = await encodeImage(pages[0].image, format);
+  else if (format === 'tiff') data = await encodeTiff(pages.map(rawOf));
+  else data = await encodeImage(rawOf(pages[0]), format);
   await writeAtomic(dest, data);
 }
 

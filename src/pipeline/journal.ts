@@ -184,6 +184,8 @@ export class PageJournal implements PageCache {
 
   private async store(key: string, file: string, page: FinishedPage): Promise<PageLine> {
     const img = page.output.image;
+    // The pipeline hands the journal each page before it compacts it for writing.
+    if (!img) throw new Error(`journal: page ${key} arrived already encoded`);
     const png = `${PAGES_DIR}/${key}.png`;
     const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }).png({ compressionLevel: 2 }).toBuffer();
     await writeDurable(join(this.outDir, png), data);

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import { discoverScans } from '../ingest/discover.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { openScan, type OpenScan } from '../ingest/open-scan.ts';
-import { writeAtomic, writeMaskedScan, type OutputPage } from '../mask/write-outputs.ts';
+import { compactForPdf, writeAtomic, writeMaskedScan, type OutputPage } from '../mask/write-outputs.ts';
 import type { Finding } from '../model/finding.ts';
 import type { OcrEngine } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
@@ -138,7 +138,7 @@ async function processScan(
       };
       try {
         const done = hooks.pageCache ? await hooks.pageCache.get(scan, i + 1, analyse) : await analyse();
-        outputs[i] = done.output;
+        outputs[i] = scan.format === 'pdf' ? await compactForPdf(done.output) : done.output;
         pageReports.push(done.report);
         pagesForRules[i] = { report: done.report, input: done.classifyInput };
         hooks.onPage?.(done.report);
