@@ -42,7 +42,10 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   const applicant: NameDetection[] = [];
   const others: NameDetection[] = [];
   const uncertain: UncertainName[] = [];
-  const k = allowedEdits(pattern.length);
+  // Two-character names get one substitution too, but only under the conditions below (a look-alike,
+  // or 某某同志 on the applicant's own document): otherwise 张伟 would match every 张X.
+  const k = Math.max(allowedEdits(pattern.length), pattern.length === 2 ? 1 : 0);
+  const ownDocument = input.docType !== undefined && CARRIES_APPLICANT_NAME.has(input.docType) && !LIST_DOCS.has(input.docType);
 
   const detection = (kind: NameDetection['kind'], lt: LineTokens, from: number, to: number, confidence: number, evidence: Record<string, unknown>): NameDetection => {
     const span = ink.spanBox(lt, from, to);
@@ -79,15 +82,22 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       // In a long name (5+ characters) one wrong character among the rest read right is a misreading
       // whatever it looks like (a seal over the name, handwriting); shorter names need look-alikes.
       const unlike = m.substituted.filter(([ti, pi]) => !looksAlike(coreChars[ti], pattern[pi])).length;
-      const misread = gapsOk && (unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1));
+      const lineText = lt.tokens.map((t) => t.ch).join('');
+      const addressed = /^(同志|先生|女士)/.test(lineText.slice(to));
+      const misread =
+        gapsOk &&
+        (pattern.length === 2
+          ? m.edits === 1 && m.substituted.length === 1 && (unlike === 0 || (ownDocument && addressed))
+          : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1));
       if (m.edits === 0) {
         applicant.push(detection('applicant_name', lt, from, to, 0.98, { rule: 'exact' }));
       } else if (misread) {
         const read = coreChars.slice(m.start, m.end).join('');
         applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read }));
         if (m.edits > 1) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
-      } else {
+      } else if (pattern.length > 2) {
         // A character read that does not even look like the expected one: a different person.
+        // (For a two-character name one shared character says nothing: 毛X is not a name.)
         others.push(detection('other_name', lt, from, to, 0.6, { rule: 'similar-name', edits: m.edits }));
       }
     }
@@ -116,14 +126,15 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   // 3. Values after labels: 承诺人 (the applicant, often handwritten), 姓名, bare 签名 (either), and
   // the labels of signers, reviewers and authors (someone else).
   const name = pattern.join('');
-  const ownDocument = input.docType !== undefined && CARRIES_APPLICANT_NAME.has(input.docType) && !LIST_DOCS.has(input.docType);
   for (const lt of lines) {
     const text = lt.tokens.map((t) => t.ch).join('');
     for (const hit of findLabels(text)) {
       if (!standsAsLabel(lt, hit)) continue;
       const value = valueAfter(lt, hit.end);
       const valueText = value ? lt.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
-      const readable = value !== null && looksLikeName(valueText);
+      // After a label, any short run of Han characters is taken for a name (a dotted minority name
+      // whose dot OCR dropped included); elsewhere the stricter shape test applies.
+      const readable = value !== null && looksLikeLabelledName(valueText);
       const valueBox = value ? ink.spanBox(lt, value.from, value.to).box : null;
       const overlapsApplicant = (box: Box) => applicant.some((d) => intersect(d.box, box));
       if (valueBox && overlapsApplicant(valueBox)) continue; // already found as the applicant
@@ -160,8 +171,12 @@ export function findNames(input: NameSearchInput): NameSearchResult {
         else if (readable) others.push(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score }));
         else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
         else if (hit.kind === 'signature') {
+          // Not the applicant's surname: someone else signed here. Protect it, and say it was unread.
           const b = blob();
-          if (b && !overlapsApplicant(b)) uncertain.push({ text: '', box: b, reasonZh: `“${label}”后的手写签名无法识别，无法判断是否为申报人，请人工核对`, reasonEn: `handwritten signature after “${label}” could not be read; cannot tell whether it is the applicant's — please check` });
+          if (b && !overlapsApplicant(b)) {
+            others.push({ kind: 'other_name', text: valueText || '（手写）', box: b, charBoxes: [b], confidence: 0.4, evidence: { rule: 'signature-unread', label, line: lt.lineIndex } });
+            uncertain.push({ text: '', box: b, reasonZh: `“${label}”后的手写签名无法识别，按他人签名保留，请人工核对`, reasonEn: `handwritten signature after “${label}” could not be read; kept visible as someone else's — please check` });
+          }
         }
       } else if (readable) {
         if (score < 1) others.push(detection('other_name', lt, value!.from, value!.to, 0.8, { rule: 'label', label, score }));
@@ -347,6 +362,11 @@ export function looksLikeName(s: string): boolean {
   if (core.length >= 2 && core.length <= 4 && startsWithSurname(core)) return true;
   // Minority names: two Han runs joined by a dot.
   return /^[\u4e00-\u9fff]{2,6}[·•．.\-‧・'`,，:：;；]+[\u4e00-\u9fff]{2,6}$/u.test(s) && core.length >= 4 && core.length <= 12;
+}
+
+export function looksLikeLabelledName(s: string): boolean {
+  const core = nameCore(s);
+  return looksLikeName(s) || (core.length >= 2 && core.length <= 8 && core.length >= [...s].length - 2 && !NOT_NAMES.test(s));
 }
 
 /**

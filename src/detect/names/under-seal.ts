@@ -4,7 +4,7 @@ import type { OcrPage } from '../../model/ocr.ts';
 import { isHan } from './chinese-names.ts';
 
 /** Printed words under a seal that are not anyone's name. */
-const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|签字|签名|负责人|专用章|有限|公司|局|厅|大学/;
+const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学/;
 
 /**
  * Text OCR read inside an employer seal. OCR reads a grey page with the red ink lifted out, so what
@@ -18,9 +18,10 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
     for (const line of ocr.lines) {
       if (!intersect(line.box, seal.box)) continue;
-      const text = line.chars.map((c) => c.text).join('');
+      // A label before the signature (签字：) is not part of it.
+      const text = line.chars.map((c) => c.text).join('').replace(/^.*?(签字|签名|签章|负责人)[：:]?/, '');
       const han = [...text].filter(isHan);
-      if (han.length < 2 || han.length > 6 || /\d/.test(text) || NOT_A_NAME.test(text)) continue;
+      if (han.length < 2 || han.length > 8 || /\d/.test(text) || NOT_A_NAME.test(text)) continue;
       if (found.some((d) => intersect(d.box, line.box))) continue;
       out.push({ kind: 'other_name', text, box: line.box, charBoxes: line.chars.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal' } });
     }
