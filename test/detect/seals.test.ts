@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import type { RawImage } from '../../src/model/image.ts';
-import { detectSeals } from '../../src/detect/seals/detect-seals.ts';
+import { detectSeals, removeSolidAreas } from '../../src/detect/seals/detect-seals.ts';
+import { chooseReading, orgCharShare } from '../../src/detect/seals/read-seal-text.ts';
+import { findTextSpan } from '../../src/detect/seals/unwrap-ring.ts';
+import { redInkGrid } from '../../src/detect/seals/ink-mask.ts';
 import { decideSealOwner } from '../../src/detect/seals/seal-owner.ts';
 import { nameSimilarity } from '../../src/detect/seals/name-similarity.ts';
 import { drawSeal, randomSealSpec, type SealSpec } from '../../scripts/samples/seal.ts';
@@ -101,6 +104,46 @@ describe('detectSeals', () => {
     expect(detectSeals(img, { dpi: DPI })).toEqual([]);
   });
 
+  it('finds a seal stamped against a red ID-photo background, with its centre', () => {
+    let truth = { cx: 0, cy: 0, rx: 0, ry: 0, angleDeg: 0 };
+    const img = page((g, rng) => {
+      g.fillStyle = '#d8141e';
+      g.fillRect(330, 380, 150, 210);
+      g.fillStyle = '#f0d0b8';
+      g.beginPath();
+      g.ellipse(405, 470, 45, 55, 0, 0, Math.PI * 2);
+      g.fill();
+      truth = drawSeal(g, spec(rng, { cx: 250, cy: 330, shape: 'round', rx: 118, ry: 118, colour: '#c8201c' }), rng.next).ellipse;
+    });
+    const found = detectSeals(img, { dpi: DPI });
+    expect(found).toHaveLength(1);
+    expect(Math.hypot(found[0].ellipse.cx - truth.cx, found[0].ellipse.cy - truth.cy)).toBeLessThan(10);
+  });
+
+  it('clears filled red areas from the ink grid but keeps a ring', () => {
+    const img = page((g, rng) => {
+      g.fillStyle = '#d8141e';
+      g.fillRect(20, 20, 150, 210);
+      drawSeal(g, spec(rng, { cx: 420, cy: 450 }), rng.next);
+    });
+    const grid = redInkGrid(img, 4);
+    const at = (x: number, y: number): number => grid.mask[Math.floor(y / 4) * grid.width + Math.floor(x / 4)];
+    expect(at(95, 125)).toBe(1);
+    removeSolidAreas(grid, 9);
+    expect(at(95, 125)).toBe(0);
+    expect(detectSeals(img, { dpi: DPI })).toHaveLength(1);
+  });
+
+  it('finds the whole arc text of a short name with wide spaces between its glyphs', () => {
+    const img = page((g, rng) => {
+      drawSeal(g, spec(rng, { text: '新疆大学', angleDeg: 0, shape: 'round', rx: 118, ry: 118, label: undefined, code: undefined }), rng.next);
+    });
+    const [s] = detectSeals(img, { dpi: DPI });
+    const span = findTextSpan(img, s.ellipse, { glyphPx: 44 });
+    // The generator spreads four glyphs over 150° between their centres.
+    expect(((span.endT - span.startT) * 180) / Math.PI).toBeGreaterThan(140);
+  });
+
   it('reports a grey ring on a grey-scale scan as colour lost', () => {
     const img = page((g, rng) => {
       drawSeal(g, spec(rng, { grey: true, colour: '#c8201c', opacity: 0.9, shape: 'round', rx: 120, ry: 120 }), rng.next);
@@ -121,6 +164,21 @@ describe('detectSeals', () => {
     const img = page(() => undefined);
     for (let i = 0; i < img.data.length; i += 3) img.data[i] = img.data[i + 1] = img.data[i + 2] = img.data[i + 1];
     expect(detectSeals(img, { dpi: DPI })).toEqual([]);
+  });
+});
+
+describe('chooseReading', () => {
+  it('prefers an organisation-like reading that other variants agree with over confident junk', () => {
+    const junk = { text: '网竟时外到灶二看攻', score: 4, junk: 0, variant: 'plain' };
+    const good = { text: '库车市职业技能培训学校', score: 2, junk: 0, variant: 'stretch' };
+    const partial = { text: '车市职业技训学', score: 1, junk: 0.5, variant: 'wide' };
+    expect(chooseReading([junk, good, partial]).variant).toBe('stretch');
+    expect(orgCharShare('有限责任公司')).toBe(1);
+  });
+  it('does not favour the employer: a reading of another body wins on the same terms', () => {
+    const other = { text: '阿克苏地区人力资源和社会保障局', score: 1, junk: 0, variant: 'a' };
+    const employerLike = { text: '金泉煤', score: 1, junk: 0, variant: 'b' };
+    expect(chooseReading([employerLike, other]).variant).toBe('a');
   });
 });
 

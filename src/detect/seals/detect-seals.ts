@@ -49,6 +49,7 @@ export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): Seal
   const pxPerMm = dpi / 25.4;
   const cell = Math.max(2, Math.round(pxPerMm * 0.75));
   const red = redInkGrid(page, cell);
+  removeSolidAreas(red, Math.max(5, Math.round((6.5 * pxPerMm) / cell)));
   const found: Array<GridRing & { colour: 'red' | 'lost' }> = findRings(red, pxPerMm, dpiGuessed).map((c) => ({
     ...c,
     colour: 'red' as const,
@@ -89,6 +90,72 @@ export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): Seal
   return out.sort((a, b) => b.confidence - a.confidence);
 }
 
+/**
+ * Clears filled red areas (an ID photo's background, a red block) from the grid: every cell covered
+ * by a square window of `side` cells that is ink throughout, plus one cell around. The window is
+ * larger than a seal glyph (≤ 6 mm) and a ring is ~1.5 cells wide, so seal ink never fills it;
+ * a filled area next to a seal would otherwise join it into one group and spoil the ellipse fit.
+ */
+export function removeSolidAreas(grid: InkGrid, side: number): number {
+  const { mask, width: W, height: H } = grid;
+  if (W < side || H < side) return 0;
+  const S = new Int32Array((W + 1) * (H + 1));
+  for (let y = 0; y < H; y++) {
+    let row = 0;
+    for (let x = 0; x < W; x++) {
+      row += mask[y * W + x];
+      S[(y + 1) * (W + 1) + x + 1] = S[y * (W + 1) + x + 1] + row;
+    }
+  }
+  const clear = new Uint8Array(W * H);
+  let n = 0;
+  const full = side * side;
+  for (let y = 0; y + side <= H; y++) {
+    for (let x = 0; x + side <= W; x++) {
+      const sum = S[(y + side) * (W + 1) + x + side] - S[y * (W + 1) + x + side] - S[(y + side) * (W + 1) + x] + S[y * (W + 1) + x];
+      if (sum < full) continue;
+      for (let yy = Math.max(0, y - 1); yy < Math.min(H, y + side + 1); yy++) {
+        clear.fill(1, yy * W + Math.max(0, x - 1), yy * W + Math.min(W, x + side + 1));
+      }
+    }
+  }
+  // Grow the cleared area over ink that is still dense (≥ 70 % of a 5×5 window): the parts of a
+  // filled area too narrow for the window (beside a photo's face). A ring is never that dense.
+  const dense = (x: number, y: number): boolean => {
+    const x0 = Math.max(0, x - 2);
+    const y0 = Math.max(0, y - 2);
+    const x1 = Math.min(W, x + 3);
+    const y1 = Math.min(H, y + 3);
+    const sum = S[y1 * (W + 1) + x1] - S[y0 * (W + 1) + x1] - S[y1 * (W + 1) + x0] + S[y0 * (W + 1) + x0];
+    return sum >= 0.7 * (x1 - x0) * (y1 - y0);
+  };
+  const stack: number[] = [];
+  for (let k = 0; k < W * H; k++) if (clear[k]) stack.push(k);
+  while (stack.length) {
+    const k = stack.pop()!;
+    const x = k % W;
+    const y = (k - x) / W;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= W || yy >= H) continue;
+        const n2 = yy * W + xx;
+        if (clear[n2] || !mask[n2] || !dense(xx, yy)) continue;
+        clear[n2] = 1;
+        stack.push(n2);
+      }
+    }
+  }
+  for (let k = 0; k < W * H; k++) {
+    if (clear[k] && mask[k]) {
+      mask[k] = 0;
+      n++;
+    }
+  }
+  return n;
+}
+
 function round1(v: number): number {
   return Math.round(v * 10) / 10;
 }
@@ -118,13 +185,99 @@ function findRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean, strict =
     for (let pass = 0; pass < 3 && outline.length >= 12; pass++) {
       const fit = ransacEllipse(outline, { tolerance: 1.6, accept, seed: 7 + pass });
       if (!fit || fit.inliers.length < 10) break;
-      const ring = judgeRing(grid, fit.ellipse, fit.inliers.length / outline.length, strict);
+      // Round seals are 38–42 mm: a circle much smaller is an oval seal's flat sides, not a seal.
+      const refined = refineRing(grid, fit.ellipse, (e) => accept(e) && (e.rx + e.ry) * mmPerCell >= 34 / slack);
+      const ring = judgeRing(grid, refined, fit.inliers.length / outline.length, strict);
       const used = new Set(fit.inliers);
       outline = outline.filter((_, i) => !used.has(i));
       if (ring) out.push(ring);
     }
   }
   return dedupe(out);
+}
+
+/**
+ * How well an ellipse sits on a ring of ink: ink on the ring's outer band (ρ 0.9–1.0) minus ink
+ * just outside it (ρ 1.08–1.16), over the angles where the ellipse is on the page.
+ */
+function ringScore(grid: InkGrid, e: Ellipse): number {
+  const N = 72;
+  let vis = 0;
+  let s = 0;
+  for (let i = 0; i < N; i++) {
+    const t = (i / N) * Math.PI * 2;
+    let on = 0;
+    let seen = false;
+    for (const k of [0.9, 0.95, 1.0]) {
+      const [x, y] = ellipsePoint(e, t, k);
+      const v = inkAt(grid, x, y);
+      if (v >= 0) seen = true;
+      if (v === 1) on = 1;
+    }
+    if (!seen) continue;
+    vis++;
+    let off = 0;
+    for (const k of [1.08, 1.16]) if (inkAt(grid, ...ellipsePoint(e, t, k)) === 1) off = 1;
+    s += on - 0.7 * off;
+  }
+  return vis >= N * 0.35 ? s / vis : -1;
+}
+
+/**
+ * Refines an oblong fitted ellipse. Where two seals overlap, the hull of their joint ink fits
+ * neither; a circle climbed on ringScore (centre, radii, angle in small steps) walks onto one
+ * seal's own ring. A real oval seal keeps its fit: no circle scores as well on its ring.
+ */
+function refineRing(grid: InkGrid, e0: Ellipse, accept: (e: Ellipse) => boolean): Ellipse {
+  // A fit that is near round is kept as it is. An oblong fit may be two overlapping round seals
+  // taken as one: circles of its short radius at its centre and at either end of its long axis are
+  // climbed onto the ink, and the best of them replaces the fit if it sits better on a ring.
+  if (e0.ry >= e0.rx * 0.95) return e0;
+  let out = e0;
+  let outS = ringScore(grid, e0);
+  const a = (e0.angleDeg * Math.PI) / 180;
+  const d = e0.rx - e0.ry;
+  for (const k of [0, -1, 1]) {
+    const st: Ellipse = { cx: e0.cx + k * d * Math.cos(a), cy: e0.cy + k * d * Math.sin(a), rx: e0.ry, ry: e0.ry, angleDeg: 0 };
+    if (!accept(st)) continue;
+    const r = climbRing(grid, st, accept);
+    if (r.score > outS) {
+      out = r.e;
+      outS = r.score;
+    }
+  }
+  return out;
+}
+
+function climbRing(grid: InkGrid, e0: Ellipse, accept: (e: Ellipse) => boolean): { e: Ellipse; score: number } {
+  let best = e0;
+  let bestS = ringScore(grid, e0);
+  const steps: Array<(e: Ellipse, d: number) => Ellipse> = [
+    (e, d) => ({ ...e, cx: e.cx + d }),
+    (e, d) => ({ ...e, cy: e.cy + d }),
+    (e, d) => ({ ...e, rx: e.rx + d }),
+    (e, d) => ({ ...e, ry: e.ry + d }),
+    (e, d) => ({ ...e, rx: e.rx + d, ry: e.ry + d }),
+    (e, d) => ({ ...e, angleDeg: e.angleDeg + d * 6 }),
+  ];
+  for (let iter = 0; iter < 80; iter++) {
+    let improved = false;
+    for (const step of steps) {
+      for (const d of [-1, 1, -0.5, 0.5]) {
+        const c = step(best, d);
+        if (c.ry > c.rx) continue;
+        if (!accept(c)) continue;
+        const sc = ringScore(grid, c);
+        if (sc > bestS + 1e-9) {
+          best = c;
+          bestS = sc;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return { e: best, score: bestS };
 }
 
 /** 8-connected groups of ink cells, joined across gaps of up to `join` cells (faded ring parts). */

@@ -138,16 +138,38 @@ export function findTextSpan(page: RawImage, e: Ellipse, opts: UnwrapOptions = {
   const sorted = Array.from(sm).sort((a, b) => a - b);
   const p90 = sorted[Math.floor(N * 0.9)];
   const inked = (j: number): boolean => sm[j] > Math.max(1.2, p90 * 0.3);
-  // Bridge breaks shorter than ~12°: a wide space between glyphs, a glyph lost to a gap in the ink.
-  const BRIDGE = 12;
   const on = new Uint8Array(N);
   for (let j = 0; j < N; j++) on[j] = inked(j) ? 1 : 0;
+  // Bridge breaks between glyphs: ~12° on a long name, up to ~28° on a short one (新疆大学 spread
+  // over 150° leaves wide spaces). The widest bridge whose text run still leaves the seal's gap
+  // (text covers at most ~270°) is taken; a narrow one when even that closes the circle.
+  let bestLen = 0;
+  let bestStart = 0;
+  for (const BRIDGE of [12, 20, 28]) {
+    const run = longestRun(on, N, BRIDGE);
+    if (BRIDGE === 12 || (run.len > bestLen && run.len <= 290)) {
+      bestLen = run.len;
+      bestStart = run.start;
+    }
+  }
+  const step = (Math.PI * 2) / N;
+  // No clean text run (ink all round, or nothing, or a scrap): assume an upright seal with the
+  // text over the top 250°.
+  if (bestLen === 0 || bestLen >= N - 20 || bestLen < 40) {
+    const gap = Math.PI / 2 - (e.angleDeg * Math.PI) / 180;
+    return { startT: gap + (55 * Math.PI) / 180, endT: gap + (305 * Math.PI) / 180, found: false };
+  }
+  return { startT: bestStart * step, endT: (bestStart + bestLen) * step, found: true };
+}
+
+/** The longest circular run of `on` after bridging breaks of up to `bridge` samples. */
+function longestRun(on: Uint8Array, N: number, bridge: number): { start: number; len: number } {
   const bridged = new Uint8Array(on);
   for (let j = 0; j < N; j++) {
     if (!on[j] || on[(j + 1) % N]) continue;
     let len = 1;
-    while (len <= BRIDGE && !on[(j + 1 + len) % N]) len++;
-    if (len <= BRIDGE) for (let k = 1; k <= len; k++) bridged[(j + k) % N] = 1;
+    while (len <= bridge && !on[(j + 1 + len) % N]) len++;
+    if (len <= bridge) for (let k = 1; k <= len; k++) bridged[(j + k) % N] = 1;
   }
   let bestLen = 0;
   let bestStart = 0;
@@ -160,14 +182,8 @@ export function findTextSpan(page: RawImage, e: Ellipse, opts: UnwrapOptions = {
       bestStart = j;
     }
   }
-  const step = (Math.PI * 2) / N;
-  // No clean text run (ink all round, or nothing, or a scrap): assume an upright seal with the
-  // text over the top 250°.
-  if (bestLen === 0 || bestLen >= N - 20 || bestLen < 40) {
-    const gap = Math.PI / 2 - (e.angleDeg * Math.PI) / 180;
-    return { startT: gap + (55 * Math.PI) / 180, endT: gap + (305 * Math.PI) / 180, found: false };
-  }
-  return { startT: bestStart * step, endT: (bestStart + bestLen) * step, found: true };
+  if (bestLen === 0 && bridged[0]) bestLen = N;
+  return { start: bestStart, len: bestLen };
 }
 
 /** The parameter at the middle of the text gap (kept for callers of the first version). */
