@@ -18,6 +18,7 @@ import type { RawImage } from '../src/model/image.ts';
 import type { OcrEngine } from '../src/model/ocr.ts';
 import type { Finding } from '../src/model/finding.ts';
 import {
+  CLARITY_LIMITS,
   clarityVerdict,
   createOsdDetector,
   detectOrientation,
@@ -111,14 +112,15 @@ async function clarity(): Promise<void> {
   const kinds = types(['id_card_front', 'id_card_back', 'diploma', 'title_certificate', 'appraisal_form', 'title_document', 'personal_pledge', 'chsi_verification', 'paper']);
   const dpis = [100, 150, 200, 250, 300];
   const sigmas = [0, 0.5, 1, 1.5, 2, 2.5, 3];
+  // The pipeline judges clarity with the page's OCR at hand; OCR every page of this subset.
+  const withOcr = (dpi: number, sigma: number) => WITH_OCR && (dpi <= 150 ? true : dpi !== 250 && [0, 2, 3].includes(sigma));
   const seed = SEEDS[0];
+  const ocr: OcrEngine | undefined = WITH_OCR ? await createTesseractEngine({ workers: 1 }) : undefined;
   const rows: string[] = [];
   const wrong: string[] = [];
   const times: number[] = [];
-  let agree = 0;
-  let total = 0;
-  let agreeOut = 0;
-  let totalOut = 0;
+  const ocrTimes: number[] = [];
+  const pts: Array<{ score: number; big: boolean; labelOk: boolean; band: boolean; ocr: boolean }> = [];
   const glyphRatio: number[] = [];
   for (const type of kinds) {
     for (const dpi of dpis) {
@@ -128,34 +130,50 @@ async function clarity(): Promise<void> {
         const s = await sample({ type, dpi, degrade: { rotation: 0, camera: false, skewDeg: 0, blurSigma, scale: 1 } }, seed);
         charPx = s.charPx;
         const g = greyForOcr(s.image);
+        let pageOcr;
+        if (ocr && withOcr(dpi, blurSigma)) {
+          const t0 = now();
+          pageOcr = (await readPage(g, ocr)).ocr;
+          ocrTimes.push(now() - t0);
+        }
         const t = now();
-        const v = clarityVerdict(g);
+        const v = clarityVerdict(g, pageOcr);
         times.push(now() - t);
         if (blurSigma === 0 && v.glyphHeightPx) glyphRatio.push(v.glyphHeightPx / s.charPx);
         const labelOk = s.clarity === 'ok';
         const ratio = s.blurSigma / s.charPx;
         // The generator's own gap: ratio in (0.05, 0.14) with text big enough is a coin toss by design.
         const band = s.clarity !== 'too_small' && ratio > 0.05 && ratio < 0.14;
-        total++;
-        if (labelOk === v.ok) agree++;
-        if (!band) {
-          totalOut++;
-          if (labelOk === v.ok) agreeOut++;
-        }
+        pts.push({ score: v.score, big: v.bigEnough, labelOk, band, ocr: !!pageOcr });
         const verdict = !v.bigEnough ? 'S' : v.ok ? '' : '✗';
-        if (labelOk !== v.ok) wrong.push(`${type}@${dpi} σ${blurSigma}: score ${v.score} glyph ${v.glyphHeightPx} (text ${s.charPx.toFixed(1)} px, σ/text ${ratio.toFixed(3)}) label ${s.clarity}${band ? ' [band]' : ''} ${JSON.stringify(v.evidence)}`);
-        cells.push(`${v.score}${verdict}${labelOk === v.ok ? '' : band ? ' (~)' : ' (!)'}`);
+        if (labelOk !== v.ok) wrong.push(`${type}@${dpi} σ${blurSigma}${pageOcr ? ' +ocr' : ''}: score ${v.score} glyph ${v.glyphHeightPx} (text ${s.charPx.toFixed(1)} px, σ/text ${ratio.toFixed(3)}) label ${s.clarity}${band ? ' [band]' : ''} ${JSON.stringify(v.evidence)}`);
+        cells.push(`${v.score}${verdict}${pageOcr ? '' : '°'}${labelOk === v.ok ? '' : band ? ' (~)' : ' (!)'}`);
       }
       rows.push(`| ${type} | ${dpi} | ${charPx.toFixed(1)} | ${cells.join(' | ')} |`);
     }
   }
-  console.log(`\n### Clarity score by blur σ (stored px) and dpi — ✗ judged blurred, S judged too small; (!) disagrees with the label, (~) disagrees inside the label's boundary band\n`);
+  await ocr?.terminate();
+  console.log(`\n### Clarity score by blur σ (stored px) and dpi — threshold ${CLARITY_LIMITS.minScore}; ✗ judged blurred, S judged too small, ° without OCR (ink-band text size); (!) disagrees with the label, (~) disagrees inside the label's boundary band σ/text 0.05–0.14\n`);
   console.log(`| type | dpi | text px | ${sigmas.map((s) => `σ ${s}`).join(' | ')} |`);
   console.log(`|---|---|---|${sigmas.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(r);
-  console.log(`\nclarity agreement with the generator's label: all ${pct(agree, total)}; outside the boundary band (σ/text 0.05–0.14) ${pct(agreeOut, totalOut)}`);
-  console.log(`measured glyph / text px on sharp pages: median ${med(glyphRatio).toFixed(2)}, min ${Math.min(...glyphRatio).toFixed(2)}, max ${Math.max(...glyphRatio).toFixed(2)}`);
-  console.log(`clarity ms median ${med(times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}`);
+  const agreeAt = (min: number, sel: (p: (typeof pts)[number]) => boolean) => {
+    const ps = pts.filter(sel);
+    return [ps.filter((p) => (p.big && p.score >= min) === p.labelOk).length, ps.length] as const;
+  };
+  for (const [name, sel] of [
+    ['with OCR (as the pipeline)', (p: (typeof pts)[number]) => p.ocr],
+    ['with OCR, outside the band', (p: (typeof pts)[number]) => p.ocr && !p.band],
+    ['image only', (p: (typeof pts)[number]) => !p.ocr],
+    ['image only, outside the band', (p: (typeof pts)[number]) => !p.ocr && !p.band],
+    ['all', () => true],
+  ] as const) {
+    const [a, n] = agreeAt(CLARITY_LIMITS.minScore, sel);
+    const sweep = [30, 40, 45, 50, 55, 60, 65, 70, 78].map((m) => `${m}:${agreeAt(m, sel)[0]}`).join(' ');
+    console.log(`clarity agreement ${name}: ${pct(a, n)}   (by threshold ${sweep})`);
+  }
+  console.log(`glyph / text px on sharp pages: median ${med(glyphRatio).toFixed(2)}, min ${Math.min(...glyphRatio).toFixed(2)}, max ${Math.max(...glyphRatio).toFixed(2)}`);
+  console.log(`clarity ms median ${med(times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; full OCR ms median ${med(ocrTimes).toFixed(0)}`);
   for (const w of wrong) console.log('  disagree:', w);
 }
 

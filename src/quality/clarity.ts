@@ -77,6 +77,16 @@ export function edgeSigma(g: RawImage, paper: number, ink: number): { sigma: num
   return { sigma: samples[Math.floor(samples.length / 2)], edges: samples.length };
 }
 
+/** Median height of the Chinese characters the OCR read with some confidence; 0 when under 8. */
+export function ocrGlyphHeight(ocr?: OcrPage): number {
+  if (!ocr) return 0;
+  const hs: number[] = [];
+  for (const l of ocr.lines) for (const c of l.chars) if (c.confidence > 30 && /[\u4e00-\u9fff]/u.test(c.text)) hs.push(c.box[3]);
+  if (hs.length < 8) return 0;
+  hs.sort((a, b) => a - b);
+  return hs[hs.length >> 1];
+}
+
 export interface ClarityVerdict {
   /** 0..100, 100 = crisp; comparable across DPI because it is measured at a normal text size. */
   score: number;
@@ -95,8 +105,11 @@ export interface ClarityVerdict {
  */
 export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMITS): ClarityVerdict {
   const scale = measureTextScale(g);
-  const glyph = scale.glyphHeightPx;
-  if (glyph === 0 || scale.bands < 3) {
+  // The OCR's character boxes give the text size even where blur or a background pattern breaks the
+  // ink bands apart; the bands answer when the OCR did not run or read too few characters.
+  const fromOcr = ocrGlyphHeight(ocr);
+  const glyph = fromOcr || scale.glyphHeightPx;
+  if (glyph === 0 || (!fromOcr && scale.bands < 3)) {
     // No measurable text (a photo, a blank page): blur is not judged on text we cannot find.
     return { score: 100, ok: true, glyphHeightPx: 0, bigEnough: true, evidence: { noText: true } };
   }
@@ -119,6 +132,7 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
       sigmaPx: Math.round((sigma / f) * 100) / 100,
       edges,
       bands: scale.bands,
+      glyphFrom: fromOcr ? 'ocr' : 'ink-bands',
       ...(ocr ? { ocrConfidence: Math.round(ocr.confidence), ocrChars: chars } : {}),
     },
   };

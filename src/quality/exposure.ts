@@ -1,28 +1,92 @@
 import type { RawImage } from '../model/image.ts';
 import { histogram, percentile } from './raster.ts';
 
-/** Limits on the grey levels of a scan; documented in docs/clarity.md. */
+/**
+ * Limits on the grey levels of a scan; documented in docs/clarity.md. Ink and contrast are measured
+ * at the edges of the print (see exposureVerdict), so a page of little text on a tinted card counts
+ * the text, not the card. Past the warning limits the scan is worth redoing; past the error limits
+ * it cannot be read at all.
+ */
 export const EXPOSURE_LIMITS = {
-  /** Paper (the 90th percentile of grey) darker than this: the scan is too dark. */
-  minPaper: 130,
-  /** Ink (the 1st percentile of grey) lighter than this: the print is washed out. */
-  maxInk: 150,
-  /** Paper minus ink below this: too little contrast to read. */
-  minContrast: 70,
+  /** Paper (the 90th percentile of grey) darker than this: the scan is too dark (warning). */
+  minPaper: 110,
+  /** Typical ink of the print lighter than this: the print is washed out (warning). */
+  maxInk: 160,
+  /** Typical contrast between the print and the paper beside it below this: too flat (warning). */
+  minContrast: 60,
+  /** Errors: the page is unreadable — text contrast below this … */
+  unreadableContrast: 30,
+  /** … or paper darker than this. */
+  unreadablePaper: 55,
 } as const;
 
 export interface ExposureVerdict {
   mean: number;
-  /** Grey level of the paper and of the darkest ink, 0..255. */
+  /** Grey level of the paper (90th percentile) and of the typical ink of the print, 0..255. */
   paper: number;
   ink: number;
+  /** Typical contrast across the edges of the print. */
   contrast: number;
   tooDark: boolean;
   tooLight: boolean;
   lowContrast: boolean;
+  /** 'error' only when the page cannot be read; 'warning' when it reads but should be redone. */
+  severity: 'ok' | 'warning' | 'error';
+  /** Number of print edges the ink and contrast rest on (0: no print found, levels from the histogram). */
+  edges: number;
 }
 
-/** Exposure of a grey page: paper and ink levels from the histogram, so a page of little text counts. */
+/**
+ * Ink and contrast of the print: at every steep point of an edge along a row, the darkest and
+ * lightest grey within a few pixels either side; the medians over the page. Faint background
+ * patterns do not make steep edges; a photo or a QR code is a small share of a page's edges.
+ */
+function printLevels(g: RawImage): { ink: number; contrast: number; edges: number } {
+  const { width: w, height: h, data } = g;
+  const R = 4;
+  const mins: number[] = [];
+  const ranges: number[] = [];
+  const rowStep = Math.max(1, Math.round(Math.sqrt((w * h) / 1_500_000)));
+  for (let y = 0; y < h; y += rowStep) {
+    const row = y * w;
+    for (let x = R + 1; x < w - R - 1; x++) {
+      const i = row + x;
+      const d = data[i + 1] - data[i - 1];
+      const a = d < 0 ? -d : d;
+      if (a < 24) continue; // a step of at least ~12 grey levels per pixel
+      const l = data[i] - data[i - 2];
+      const r = data[i + 2] - data[i];
+      if (a < (l < 0 ? -l : l) || a < (r < 0 ? -r : r)) continue;
+      let mn = 255;
+      let mx = 0;
+      for (let k = i - R; k <= i + R; k++) {
+        const v = data[k];
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+      }
+      mins.push(mn);
+      ranges.push(mx - mn);
+      x += 2; // one sample per edge
+    }
+  }
+  if (mins.length === 0) return { ink: 0, contrast: 0, edges: 0 };
+  // The print is the page's strongest edges: a tinted card's pattern or paper texture makes many
+  // weak ones. Keep the edges with at least half the contrast of the strongest tenth.
+  const sorted = [...ranges].sort((a, b) => a - b);
+  const strong = 0.5 * sorted[Math.floor(sorted.length * 0.9)];
+  const inkHist = new Uint32Array(256);
+  const conHist = new Uint32Array(256);
+  let n = 0;
+  for (let k = 0; k < mins.length; k++) {
+    if (ranges[k] < strong) continue;
+    inkHist[mins[k]]++;
+    conHist[ranges[k]]++;
+    n++;
+  }
+  return { ink: percentile(inkHist, 0.5), contrast: percentile(conHist, 0.5), edges: n };
+}
+
+/** Exposure of a grey page: paper level from the histogram, ink and contrast from the print's edges. */
 export function exposureVerdict(g: RawImage, limits = EXPOSURE_LIMITS): ExposureVerdict {
   const hist = histogram(g, 2);
   let n = 0;
@@ -32,10 +96,14 @@ export function exposureVerdict(g: RawImage, limits = EXPOSURE_LIMITS): Exposure
     sum += i * hist[i];
   }
   const paper = percentile(hist, 0.9);
-  const ink = percentile(hist, 0.01);
-  const contrast = paper - ink;
+  const print = printLevels(g);
+  // Too few edges to speak of print: fall back to the histogram (darkest 1 %).
+  const [ink, contrast] = print.edges >= 100 ? [print.ink, print.contrast] : [percentile(hist, 0.01), paper - percentile(hist, 0.01)];
   const tooDark = paper < limits.minPaper;
   const tooLight = !tooDark && ink > limits.maxInk;
+  const lowContrast = !tooDark && !tooLight && contrast < limits.minContrast;
+  // Unreadable needs print to judge (a blank page has no contrast and nothing to read either).
+  const unreadable = (print.edges >= 100 && contrast < limits.unreadableContrast) || paper < limits.unreadablePaper;
   return {
     mean: Math.round(n ? sum / n : 0),
     paper,
@@ -43,6 +111,8 @@ export function exposureVerdict(g: RawImage, limits = EXPOSURE_LIMITS): Exposure
     contrast,
     tooDark,
     tooLight,
-    lowContrast: !tooDark && !tooLight && contrast < limits.minContrast,
+    lowContrast,
+    severity: unreadable ? 'error' : tooDark || tooLight || lowContrast ? 'warning' : 'ok',
+    edges: print.edges,
   };
 }

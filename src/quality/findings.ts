@@ -68,11 +68,15 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
       evidence: { angleDeg: v.skew.angleDeg, confidence: v.skew.confidence, maxDeg: MAX_SKEW_DEG },
     });
   }
-  const c = v.clarity;
+  // Text size and text blur say nothing about a photograph (the 1-inch photo, a work photo).
+  const c = v.photo?.photo ? undefined : v.clarity;
+  // Far below the limit is an error (the platform sends the page back); near it, our measure is not
+  // sure enough to cost the applicant a submission: a warning for a person to look at.
   if (c && !c.bigEnough) {
     out.push({
       ruleId: 'scan/too-small',
-      severity: 'error',
+      severity: c.glyphHeightPx < 0.75 * CLARITY_LIMITS.minGlyphPx ? 'error' : 'warning',
+      needsReview: true,
       message: `第${p}页文字太小（字高 ${c.glyphHeightPx} 像素，要求 ≥ ${CLARITY_LIMITS.minGlyphPx}），请提高扫描分辨率（建议 300 dpi）重新扫描`,
       messageEn: `Page ${p}: text too small (glyph height ${c.glyphHeightPx} px, required ≥ ${CLARITY_LIMITS.minGlyphPx}); rescan at a higher resolution (300 dpi)`,
       ...at,
@@ -82,7 +86,8 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
   if (c && c.score < CLARITY_LIMITS.minScore) {
     out.push({
       ruleId: 'scan/blur',
-      severity: 'error',
+      severity: c.score < 0.65 * CLARITY_LIMITS.minScore ? 'error' : 'warning',
+      needsReview: true,
       message: `第${p}页模糊，请重新扫描（清晰度 ${c.score}，要求 ≥ ${CLARITY_LIMITS.minScore}）`,
       messageEn: `Page ${p} is blurred; rescan it (clarity ${c.score}, required ≥ ${CLARITY_LIMITS.minScore})`,
       ...at,
@@ -90,17 +95,19 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
     });
   }
   const e = v.exposure;
-  if (e && (e.tooDark || e.tooLight || e.lowContrast) && !v.photo?.photo) {
+  if (e && (e.tooDark || e.tooLight || e.lowContrast || e.severity === 'error') && !v.photo?.photo) {
     const [zh, en, measured] = e.tooDark
       ? [`过暗（纸面灰度 ${e.paper}，要求 ≥ ${EXPOSURE_LIMITS.minPaper}）`, `too dark (paper grey ${e.paper}, required ≥ ${EXPOSURE_LIMITS.minPaper})`, { paper: e.paper, minPaper: EXPOSURE_LIMITS.minPaper }]
       : e.tooLight
         ? [`过亮、字迹太淡（墨迹灰度 ${e.ink}，要求 ≤ ${EXPOSURE_LIMITS.maxInk}）`, `too light, print washed out (ink grey ${e.ink}, required ≤ ${EXPOSURE_LIMITS.maxInk})`, { ink: e.ink, maxInk: EXPOSURE_LIMITS.maxInk }]
         : [`对比度不足（${e.contrast}，要求 ≥ ${EXPOSURE_LIMITS.minContrast}）`, `too little contrast (${e.contrast}, required ≥ ${EXPOSURE_LIMITS.minContrast})`, { contrast: e.contrast, minContrast: EXPOSURE_LIMITS.minContrast }];
+    // An error only when the page cannot be read; a dim or faint page that still reads is a warning.
+    const error = e.severity === 'error';
     out.push({
       ruleId: 'scan/exposure',
-      severity: 'error',
-      message: `第${p}页${zh}，请调整扫描亮度后重新扫描`,
-      messageEn: `Page ${p} is ${en}; adjust the scanner's brightness and rescan`,
+      severity: error ? 'error' : 'warning',
+      message: error ? `第${p}页${zh}，无法辨认，请调整扫描亮度后重新扫描` : `第${p}页${zh}，建议调整扫描亮度后重新扫描`,
+      messageEn: error ? `Page ${p} is ${en} and cannot be read; adjust the scanner's brightness and rescan` : `Page ${p} is ${en}; consider adjusting the scanner's brightness and rescanning`,
       ...at,
       evidence: { mean: e.mean, ...measured },
     });

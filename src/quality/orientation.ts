@@ -72,6 +72,8 @@ const OCR_GLYPH_PX = 32;
 const OSD_MIN_CONFIDENCE = 4;
 /** Largest area (px) the OCR fallback reads at each turn: about a third of an A4 page of 10pt text. */
 const MAX_FALLBACK_PX = 900 * 900;
+/** Largest area (px) OSD looks at: about half an A4 page at 300 dpi. */
+const MAX_OSD_PX = 4_000_000;
 
 /** The window of at most `maxPx` pixels (page-shaped) holding the most dark pixels. */
 function densestWindow(g: RawImage, maxPx: number): RawImage {
@@ -125,8 +127,10 @@ export async function detectOrientation(
 
   let osdGuess: Rotation | undefined;
   if (opts.osd) {
+    // OSD's cost grows with the pixels: an enlarged 300 dpi page (or one whose text size was
+    // under-estimated) is cropped to its inkiest window; a few lines of text are plenty for OSD.
     const f = Math.min(2.5, OSD_GLYPH_PX / glyph);
-    const r = await opts.osd.detect(Math.abs(f - 1) < 0.15 ? g : resizeGrey(g, f));
+    const r = await opts.osd.detect(densestWindow(Math.abs(f - 1) < 0.15 ? g : resizeGrey(g, f), MAX_OSD_PX));
     evidence.osd = r ?? 'no answer';
     if (r && r.confidence >= (opts.osdMinConfidence ?? OSD_MIN_CONFIDENCE)) {
       return { detected: r.rotation, confidence: Math.min(1, r.confidence / 10), method: 'osd', evidence };
@@ -134,31 +138,50 @@ export async function detectOrientation(
     if (r) osdGuess = r.rotation;
   }
 
+  const readTurns = async (img: RawImage, first: Rotation, pass: number) => {
+    // OSD's unsure guess first, then upright, then the rest.
+    const order: Rotation[] = [...new Set<Rotation>([first, 0, 180, 90, 270])];
+    const out: Array<{ rotation: Rotation; score: number; conf: number; chars: number; page: OcrPage; pass: number }> = [];
+    for (const rotation of order) {
+      const p = await ocr.recognize(rotateRaw(img, (360 - rotation) % 360), { psm: 'sparse' });
+      const s = ocrScore(p);
+      out.push({ rotation, ...s, page: p, pass });
+      // A confident read of enough characters: no need to try the other turns.
+      if (s.conf >= 80 && s.chars >= 12) break;
+    }
+    return out;
+  };
   const f = Math.min(2.5, OCR_GLYPH_PX / glyph);
   const native = Math.abs(f - 1) < 0.15;
   const resized = native ? g : resizeGrey(g, f);
   // A dense page read four times would cost more than its OCR: read the inkiest part of it only.
   const small = densestWindow(resized, MAX_FALLBACK_PX);
   const cropped = small !== resized;
-  // OSD's unsure guess first, then upright, then the rest.
-  const order: Rotation[] = [...new Set<Rotation>([osdGuess ?? 0, 0, 180, 90, 270])];
-  const tried: Array<{ rotation: Rotation; score: number; conf: number; chars: number; page: OcrPage }> = [];
-  for (const rotation of order) {
-    const p = await ocr.recognize(rotateRaw(small, (360 - rotation) % 360), { psm: 'sparse' });
-    const s = ocrScore(p);
-    tried.push({ rotation, ...s, page: p });
-    // A confident read of enough characters: no need to try the other turns.
-    if (s.conf >= 80 && s.chars >= 12) break;
+  const tried = await readTurns(small, osdGuessOr0(osdGuess), 1);
+  // Too little read at every turn: the text-size estimate (and so the crop) was likely off — a
+  // phone photo, a form whose rules fooled the estimate. Read a larger window at the stored size.
+  const weak = (t: { conf: number; chars: number }) => t.chars < 12 || t.conf < 40;
+  if (tried.every(weak) && !native) {
+    const wide = densestWindow(g, MAX_FALLBACK_PX * 2.5);
+    const best1 = [...tried].sort((a, b) => b.score - a.score)[0];
+    tried.push(...(await readTurns(wide, best1.score > 0 ? best1.rotation : osdGuessOr0(osdGuess), 2)));
   }
   tried.sort((a, b) => b.score - a.score);
-  const [best, second] = tried;
-  evidence.ocr = tried.map((t) => ({ rotation: t.rotation, conf: Math.round(t.conf), chars: t.chars }));
+  const best = tried[0];
+  // The margin is over the best read at another turn (a turn may have been read in both passes).
+  const second = tried.find((t) => t.rotation !== best.rotation);
+  evidence.ocr = tried.map((t) => ({ rotation: t.rotation, conf: Math.round(t.conf), chars: t.chars, pass: t.pass }));
   const margin = second ? (best.score - second.score) / Math.max(1, best.score) : best.conf >= 80 ? 1 : 0.5;
   return {
     detected: best.score > 0 ? best.rotation : 0,
-    confidence: Math.round(Math.max(0, Math.min(1, margin)) * 100) / 100,
+    // A win between two near-empty reads is no evidence: scale by how well the best turn read.
+    confidence: Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.conf / 50))) * 100) / 100,
     method: 'ocr',
-    ...(native && !cropped && best.score > 0 ? { uprightOcr: best.page } : {}),
+    ...(native && !cropped && best.pass === 1 && best.score > 0 ? { uprightOcr: best.page } : {}),
     evidence,
   };
+}
+
+function osdGuessOr0(r: Rotation | undefined): Rotation {
+  return r ?? 0;
 }

@@ -44,6 +44,7 @@ export function photoVerdict(rgb: RawImage): PhotoVerdict {
       if (r > 140 && r - g > 70 && r - b > 50) red++;
     }
   }
+  const localPaper = localPaperShare(rgb);
   const paperShare = flatLight / n;
   const midShare = mid / n;
   const saturation = satSum / n;
@@ -51,13 +52,56 @@ export function photoVerdict(rgb: RawImage): PhotoVerdict {
   // Logistic-free blend: each cue pushes towards "photo"; weights set on the generated pages.
   const score = Math.max(0, Math.min(1, 0.6 * (1 - paperShare) + 0.3 * midShare + 0.4 * saturation - 0.1));
   return {
-    photo: score >= 0.5 && paperShare < 0.35,
+    // A phone photo of a document loses its flat light paper to shadows and the table around it,
+    // but keeps plain paper at its own local light level (localPaperShare): that vetoes "photo".
+    photo: score >= 0.5 && paperShare < 0.35 && localPaper < 0.47,
     score: Math.round(score * 1000) / 1000,
     redBackgroundShare: Math.round(redBackgroundShare * 1000) / 1000,
     evidence: {
       paperShare: Math.round(paperShare * 1000) / 1000,
       midToneShare: Math.round(midShare * 1000) / 1000,
       saturation: Math.round(saturation * 1000) / 1000,
+      localPaperShare: Math.round(localPaper * 1000) / 1000,
     },
   };
+}
+
+/**
+ * Share of the page in blocks that are plain paper at their own light level: nearly all pixels
+ * within a few grey levels of the block's light level, and no colour. A photographed document keeps
+ * it under shadows and vignetting (the level is the block's own); a photograph has texture and
+ * colour nearly everywhere.
+ */
+export function localPaperShare(rgb: RawImage): number {
+  const { width: w, height: h, channels: c, data } = rgb;
+  const B = Math.max(8, Math.round(Math.max(w, h) / 40));
+  const step = Math.max(1, Math.round(B / 8));
+  let blocks = 0;
+  let paper = 0;
+  const ls: number[] = [];
+  for (let by = 0; by + B <= h; by += B) {
+    for (let bx = 0; bx + B <= w; bx += B) {
+      ls.length = 0;
+      let sat = 0;
+      for (let y = by; y < by + B; y += step) {
+        for (let x = bx; x < bx + B; x += step) {
+          const i = (y * w + x) * c;
+          const r = data[i];
+          const g = c === 3 ? data[i + 1] : r;
+          const b = c === 3 ? data[i + 2] : r;
+          const mx = Math.max(r, g, b);
+          ls.push((r * 299 + g * 587 + b * 114) / 1000);
+          sat += mx === 0 ? 0 : (mx - Math.min(r, g, b)) / mx;
+        }
+      }
+      blocks++;
+      ls.sort((a, b) => a - b);
+      const light = ls[Math.floor(ls.length * 0.9)];
+      if (light < 90 || sat / ls.length > 0.2) continue;
+      let near = 0;
+      for (const l of ls) if (light - l < 22) near++;
+      if (near >= 0.8 * ls.length) paper++;
+    }
+  }
+  return blocks ? paper / blocks : 0;
 }
