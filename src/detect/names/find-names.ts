@@ -30,6 +30,8 @@ export interface NameSearchResult {
   uncertain: UncertainName[];
 }
 
+/** Documents about many people: a 姓名 field or 某某同志 there need not be the applicant. */
+const MANY_PEOPLE_DOCS = new Set<DocTypeId>(['title_document', 'paper', 'cnki_screenshot']);
 /** Documents that list many people: a stray two-character word there is more likely a name. */
 const LIST_DOCS = new Set<DocTypeId>(['title_document', 'paper', 'cnki_screenshot', 'unit_publicity']);
 
@@ -45,7 +47,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   // Two-character names get one substitution too, but only under the conditions below (a look-alike,
   // or 某某同志 on the applicant's own document): otherwise 张伟 would match every 张X.
   const k = Math.max(allowedEdits(pattern.length), pattern.length === 2 ? 1 : 0);
-  const ownDocument = input.docType !== undefined && CARRIES_APPLICANT_NAME.has(input.docType) && !LIST_DOCS.has(input.docType);
+  const ownDocument = input.docType !== undefined && CARRIES_APPLICANT_NAME.has(input.docType) && !MANY_PEOPLE_DOCS.has(input.docType);
 
   const detection = (kind: NameDetection['kind'], lt: LineTokens, from: number, to: number, confidence: number, evidence: Record<string, unknown>): NameDetection => {
     const span = ink.spanBox(lt, from, to);
@@ -61,18 +63,14 @@ export function findNames(input: NameSearchInput): NameSearchResult {
 
   // 1. The applicant's name inside each line, tolerant of OCR errors in longer names.
   for (const lt of lines) {
-    const coreIdx: number[] = [];
-    lt.tokens.forEach((t, i) => {
-      if (isHan(t.ch)) coreIdx.push(i);
-    });
-    const coreChars = coreIdx.map((i) => lt.tokens[i].ch);
+    const { ranges, chars: coreChars } = hanCharacters(lt, ink);
     for (const m of approximateMatches(pattern, coreChars, k)) {
-      const from = coreIdx[m.start];
-      const to = coreIdx[m.end - 1] + 1;
+      const from = ranges[m.start][0];
+      const to = ranges[m.end - 1][1];
       const inner = lt.tokens.slice(from, to).filter((t) => !isHan(t.ch));
       if (inner.some((t) => !(minority && isDotLike(t.ch)))) continue; // 张3伟 is not 张伟
       if (!closeTogether(lt, from, to)) continue;
-      const ext = extendsToLongerName(lt, from, to, pattern.length);
+      const ext = extendsToLongerName(lt, ink, from, to, pattern.length);
       if (ext) {
         others.push(detection('other_name', lt, ext.from, ext.to, 0.8, { rule: 'contains-applicant-name', applicantSpan: [from, to] }));
         continue;
@@ -81,7 +79,8 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       const gapsOk = pattern.length >= 4 || (m.inserted.length === 0 && m.deleted.length === 0);
       // In a long name (5+ characters) one wrong character among the rest read right is a misreading
       // whatever it looks like (a seal over the name, handwriting); shorter names need look-alikes.
-      const unlike = m.substituted.filter(([ti, pi]) => !looksAlike(coreChars[ti], pattern[pi])).length;
+      // A split glyph stands for anything: evidence only on the applicant's own document.
+      const unlike = m.substituted.filter(([ti, pi]) => (coreChars[ti] === SPLIT_GLYPH ? !ownDocument : !looksAlike(coreChars[ti], pattern[pi]))).length;
       const lineText = lt.tokens.map((t) => t.ch).join('');
       const addressed = /^(同志|先生|女士)/.test(lineText.slice(to));
       const misread =
@@ -89,7 +88,12 @@ export function findNames(input: NameSearchInput): NameSearchResult {
         (pattern.length === 2
           ? m.edits === 1 && m.substituted.length === 1 && (unlike === 0 || (ownDocument && addressed))
           : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1));
-      if (m.edits === 0) {
+      if (pattern.length <= 3 && ink.unreadGlyphAfter(lt, from, to) && !endsNameAt(lineText, to)) {
+        // Ink of one more character OCR did not read is glued to the name: it may be a longer name.
+        const d = detection('other_name', lt, from, to, 0.4, { rule: 'maybe-longer-name' });
+        others.push(d);
+        uncertain.push({ text: d.text, box: d.box, reasonZh: `“${d.text}”后紧接一个未识别的字，可能是他人姓名，未遮盖，请人工核对`, reasonEn: `an unread character follows “${d.text}”: possibly someone else's longer name; not masked — please check` });
+      } else if (m.edits === 0) {
         applicant.push(detection('applicant_name', lt, from, to, 0.98, { rule: 'exact' }));
       } else if (misread) {
         const read = coreChars.slice(m.start, m.end).join('');
@@ -224,6 +228,33 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   return { detections: [...dedupe(applicant), ...dedupe(kept)], uncertain };
 }
 
+/** Stands for two narrow halves OCR read out of one glyph (邝 read as 广了): matches like a look-alike. */
+const SPLIT_GLYPH = '\uFFFD';
+
+/**
+ * The Han characters of a line for name matching, each with its token range. Two narrow neighbours
+ * that together are one glyph wide are one character OCR split in two (a left-right character such
+ * as 邝 = 广 + 阝 often is): they become one wildcard.
+ */
+function hanCharacters(lt: LineTokens, ink: InkBoxes): { ranges: Array<[number, number]>; chars: string[] } {
+  const ranges: Array<[number, number]> = [];
+  const chars: string[] = [];
+  const t = lt.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!isHan(t[i].ch)) continue;
+    const next = t[i + 1];
+    if (next && isHan(next.ch) && t[i].box[2] < 0.62 * lt.h && next.box[2] < 0.62 * lt.h && ink.isSplitGlyph(lt, i)) {
+      ranges.push([i, i + 2]);
+      chars.push(SPLIT_GLYPH);
+      i++;
+      continue;
+    }
+    ranges.push([i, i + 1]);
+    chars.push(t[i].ch);
+  }
+  return { ranges, chars };
+}
+
 function overlapShare(a: Box, b: Box): number {
   const i = intersect(a, b);
   return i ? (i[2] * i[3]) / Math.max(1, Math.min(a[2] * a[3], b[2] * b[3])) : 0;
@@ -254,17 +285,19 @@ function gapBefore(lt: LineTokens, i: number): number {
  * 张伟 inside 张伟东: one more character glued to the match, followed by a clear end (punctuation,
  * a gap, a following word like 负责, the end of the line). Returns the longer name's span.
  */
-function extendsToLongerName(lt: LineTokens, from: number, to: number, len: number): { from: number; to: number } | null {
+function extendsToLongerName(lt: LineTokens, ink: InkBoxes, from: number, to: number, len: number): { from: number; to: number } | null {
   const text = lt.tokens.map((t) => t.ch).join('');
   const tokens = lt.tokens;
-  const hardEnd = (i: number) => i >= tokens.length || !isHan(tokens[i].ch) || gapBefore(lt, i) > 0.5 * lt.h || endsNameAt(text, i);
-  if (len <= 3 && to < tokens.length && isHan(tokens[to].ch) && gapBefore(lt, to) < 0.5 * lt.h && !endsNameAt(text, to) && hardEnd(to + 1)) {
+  // Gaps from the ink, not OCR's boxes, which are often off by part of a glyph.
+  const gap = (i: number) => ink.gapBefore(lt, i);
+  const hardEnd = (i: number) => i >= tokens.length || !isHan(tokens[i].ch) || gap(i) > 0.5 * lt.h || endsNameAt(text, i);
+  if (len <= 3 && to < tokens.length && isHan(tokens[to].ch) && gap(to) < 0.5 * lt.h && !endsNameAt(text, to) && hardEnd(to + 1)) {
     return { from, to: to + 1 };
   }
   // 欧阳伟 when the applicant is 阳伟: a surname glued in front after a clear start.
-  if (len <= 2 && from > 0 && SURNAMES.has(tokens[from - 1].ch) && gapBefore(lt, from) < 0.5 * lt.h) {
+  if (len <= 2 && from > 0 && SURNAMES.has(tokens[from - 1].ch) && gap(from) < 0.5 * lt.h) {
     const before = from - 2;
-    if (before < 0 || !isHan(tokens[before].ch) || gapBefore(lt, from - 1) > 0.5 * lt.h) return { from: from - 1, to };
+    if (before < 0 || !isHan(tokens[before].ch) || gap(from - 1) > 0.5 * lt.h) return { from: from - 1, to };
   }
   return null;
 }

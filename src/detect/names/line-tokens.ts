@@ -91,6 +91,43 @@ export class InkBoxes {
     return { box: withOrphans, charBoxes, fromInk: true };
   }
 
+  /**
+   * A glyph-sized cell of ink glued to the right of tokens [from, to) that OCR did not read: a
+   * character dropped from a longer name (毛勤欣 read as 毛勤).
+   */
+  unreadGlyphAfter(lt: LineTokens, from: number, to: number): boolean {
+    const { cells, align } = this.lineCells(lt);
+    const last = Math.max(-1, ...align.slice(from, to));
+    if (last < 0 || last + 1 >= cells.length) return false;
+    const next = cells[last + 1];
+    const readLater = align.slice(to).includes(last + 1);
+    return !readLater && next.x0 - cells[last].x1 < 0.35 * lt.h && next.x1 - next.x0 >= 0.5 * lt.h;
+  }
+
+  /**
+   * Tokens i and i+1 are halves of one glyph OCR split in two (邝 read as 广了): the ink shows one
+   * glyph-wide cell where OCR has two characters, so the alignment left one of them without a cell.
+   */
+  isSplitGlyph(lt: LineTokens, i: number): boolean {
+    const { cells, align } = this.lineCells(lt);
+    const a = align[i];
+    const b = align[i + 1];
+    if (a === undefined || b === undefined || (a >= 0) === (b >= 0)) return false;
+    const c = cells[a >= 0 ? a : b];
+    return c.x1 - c.x0 >= 0.75 * lt.h;
+  }
+
+  /** Gap before token i: between the ink of tokens i-1 and i where both are aligned, else OCR's boxes. */
+  gapBefore(lt: LineTokens, i: number): number {
+    if (i <= 0 || i >= lt.tokens.length) return Infinity;
+    const { cells, align } = this.lineCells(lt);
+    const a = align[i - 1];
+    const b = align[i];
+    if (a >= 0 && b >= 0 && b > a) return cells[b].x0 - cells[a].x1;
+    const prev = lt.tokens[i - 1].box;
+    return lt.tokens[i].box[0] - (prev[0] + prev[2]);
+  }
+
   cells(lt: LineTokens): GlyphCell[] {
     return this.lineCells(lt).cells;
   }
