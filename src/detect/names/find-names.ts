@@ -63,7 +63,11 @@ export function findNames(input: NameSearchInput): NameSearchResult {
 
   // 1. The applicant's name inside each line, tolerant of OCR errors in longer names.
   for (const lt of lines) {
-    const { ranges, chars: coreChars } = hanCharacters(lt, ink);
+    // Split glyphs are a fallback: never let them break a name that reads right as it is.
+    const plain = hanCharacters(lt, ink, false);
+    const merged = hanCharacters(lt, ink, true);
+    const useMerged = merged.chars.length < plain.chars.length && approximateMatches(pattern, plain.chars, 0).length === 0;
+    const { ranges, chars: coreChars } = useMerged ? merged : plain;
     for (const m of approximateMatches(pattern, coreChars, k)) {
       const from = ranges[m.start][0];
       const to = ranges[m.end - 1][1];
@@ -236,14 +240,14 @@ const SPLIT_GLYPH = '\uFFFD';
  * that together are one glyph wide are one character OCR split in two (a left-right character such
  * as 邝 = 广 + 阝 often is): they become one wildcard.
  */
-function hanCharacters(lt: LineTokens, ink: InkBoxes): { ranges: Array<[number, number]>; chars: string[] } {
+function hanCharacters(lt: LineTokens, ink: InkBoxes, mergeSplit: boolean): { ranges: Array<[number, number]>; chars: string[] } {
   const ranges: Array<[number, number]> = [];
   const chars: string[] = [];
   const t = lt.tokens;
   for (let i = 0; i < t.length; i++) {
     if (!isHan(t[i].ch)) continue;
     const next = t[i + 1];
-    if (next && isHan(next.ch) && t[i].box[2] < 0.62 * lt.h && next.box[2] < 0.62 * lt.h && ink.isSplitGlyph(lt, i)) {
+    if (mergeSplit && next && isHan(next.ch) && t[i].box[2] < 0.62 * lt.h && next.box[2] < 0.62 * lt.h && ink.isSplitGlyph(lt, i)) {
       ranges.push([i, i + 2]);
       chars.push(SPLIT_GLYPH);
       i++;
