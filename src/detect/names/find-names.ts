@@ -86,7 +86,9 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       // A split glyph stands for anything: evidence only on the applicant's own document.
       const unlike = m.substituted.filter(([ti, pi]) => (coreChars[ti] === SPLIT_GLYPH ? !ownDocument : !looksAlike(coreChars[ti], pattern[pi]))).length;
       const lineText = lt.tokens.map((t) => t.ch).join('');
-      const addressed = /^(同志|先生|女士)/.test(lineText.slice(to));
+      // Where a name stands in a document about one person: 学生X宇，男，… / 对X宇同志 / 承诺人：X宇.
+      const addressed =
+        /^(同志|先生|女士|[，,]?[男女][，,]|[，,]?性别|[（(]\d)/.test(lineText.slice(to)) || /(学生|姓名|承诺人|申请人|申报人|现对|如对|经审核)[：:]?$/.test(lineText.slice(0, from));
       const misread =
         gapsOk &&
         (pattern.length === 2
