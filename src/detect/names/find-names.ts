@@ -150,7 +150,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       if (valueBox && overlapsApplicant(valueBox)) continue; // already found as the applicant
       const score = readable ? nameScore(nameCore(valueText), name) : 0;
       const label = hit.label;
-      const blob = () => (input.grey ? inkBlobRightOf(input.grey, lt, hit.end) : null);
+      const blob = () => (input.grey ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
       const asApplicant = (confidence: number, rule: string) => {
         const d = detection('applicant_name', lt, value!.from, value!.to, confidence, { rule, label, read: valueText, score });
         // Handwriting is wider and taller than the cells OCR found: take the whole ink after the label.
@@ -158,6 +158,12 @@ export function findNames(input: NameSearchInput): NameSearchResult {
         if (b && intersect(b, d.box)) d.box = unionBoxes([d.box, b]);
         applicant.push(d);
         uncertain.push({ text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名相近，已遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, close to the applicant's name; masked, please check` });
+      };
+      // Someone else's name after a label is often handwritten: protect all of its ink, not the cells read.
+      const signer = (d: NameDetection): NameDetection => {
+        const b = blob();
+        if (b && intersect(b, d.box) && !overlapsApplicant(b)) d.box = unionBoxes([d.box, b]);
+        return d;
       };
       const maskBlob = (why: string) => {
         const b = blob();
@@ -172,13 +178,13 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       if (hit.kind === 'applicant') {
         if (readable && score >= 0.3) asApplicant(0.75, 'label');
         else if (!readable) maskBlob('unreadable');
-        else others.push(detection('other_name', lt, value!.from, value!.to, 0.5, { rule: 'label', label, score }));
+        else others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.5, { rule: 'label', label, score })));
       } else if (hit.kind === 'field' || hit.kind === 'signature') {
         // On a document about one person (an ID card, a certificate, the applicant's own form) the 姓名
         // field is the applicant unless it reads as a clearly different name; handwriting reads badly.
         const fieldBar = hit.kind === 'signature' ? 0.3 : ownDocument ? 0.25 : 0.5;
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
-        else if (readable) others.push(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score }));
+        else if (readable) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
         else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
         else if (hit.kind === 'signature') {
           // Not the applicant's surname: someone else signed here. Protect it, and say it was unread.
@@ -189,7 +195,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
           }
         }
       } else if (readable) {
-        if (score < 1) others.push(detection('other_name', lt, value!.from, value!.to, 0.8, { rule: 'label', label, score }));
+        if (score < 1) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.8, { rule: 'label', label, score })));
       } else {
         // A signer's handwriting that OCR could not read: protect the ink after the label.
         const b = blob();

@@ -8,14 +8,16 @@ import type { LineTokens } from './line-tokens.ts';
  * the first inked columns within a few glyphs, extended while the gaps stay small, and as tall as the
  * strokes go (signatures are larger than print). Stops at the next printed word OCR did read.
  */
-export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number): Box | null {
+export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number, valueEnd = labelEnd): Box | null {
   const h = lt.h;
   const last = lt.tokens[labelEnd - 1];
   if (!last) return null;
   let x0 = Math.round(last.box[0] + last.box[2] + 0.15 * h);
   // Skip a colon or bracket OCR did read.
   for (let i = labelEnd; i < lt.tokens.length && /[：:（）()]/.test(lt.tokens[i].ch); i++) x0 = Math.round(lt.tokens[i].box[0] + lt.tokens[i].box[2] + 0.1 * h);
-  const nextPrinted = lt.tokens.slice(labelEnd).find((t) => t.box[0] > x0 + 0.5 * h && !/[：:（）()]/.test(t.ch));
+  // The next word OCR read after the value (a date, another field) ends the signature.
+  // Stray marks OCR made of the handwriting itself sit close to it; a real next word stands apart.
+  const nextPrinted = lt.tokens.find((t, i) => i >= valueEnd && i > 0 && t.box[0] > x0 + 0.5 * h && !/[：:（）()]/.test(t.ch) && t.box[0] - (lt.tokens[i - 1].box[0] + lt.tokens[i - 1].box[2]) >= h);
   const xMax = Math.min(grey.width, nextPrinted ? Math.round(nextPrinted.box[0] - 0.1 * h) : Math.round(x0 + 8 * h));
   const cy = lt.line.box[1] + lt.line.box[3] / 2;
   const y0 = Math.max(0, Math.round(cy - 1.4 * h));

@@ -1,7 +1,7 @@
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
 import { intersect } from '../../model/geometry.ts';
 import type { OcrPage } from '../../model/ocr.ts';
-import { isHan } from './chinese-names.ts';
+import { isHan, startsWithSurname } from './chinese-names.ts';
 
 /** Printed words under a seal that are not anyone's name. */
 const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学/;
@@ -18,10 +18,17 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
     for (const line of ocr.lines) {
       if (!intersect(line.box, seal.box)) continue;
-      // A label before the signature (签字：) is not part of it.
-      const text = line.chars.map((c) => c.text).join('').replace(/^.*?(签字|签名|签章|负责人)[：:]?/, '');
+      // A label before the signature (签字：) is not part of it, and says a name follows.
+      const raw = line.chars.map((c) => c.text).join('');
+      const text = raw.replace(/^.*?(签字|签名|签章|负责人)[：:]?/, '');
+      const labelled = text !== raw;
       const han = [...text].filter(isHan);
       if (han.length < 2 || han.length > 8 || /\d/.test(text) || NOT_A_NAME.test(text)) continue;
+      // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
+      const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
+      // Handwriting reads with low confidence; a printed form line under a seal reads well.
+      const handwritten = line.confidence < 75 && han.length <= 6;
+      if (!labelled && !nameShaped && !handwritten) continue;
       if (found.some((d) => intersect(d.box, line.box))) continue;
       out.push({ kind: 'other_name', text, box: line.box, charBoxes: line.chars.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal' } });
     }
