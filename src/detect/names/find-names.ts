@@ -30,6 +30,8 @@ export interface NameSearchResult {
   uncertain: UncertainName[];
 }
 
+/** Forms the applicant fills in and signs: a bare 签名 there is the applicant's signature. */
+const SELF_SIGNED = new Set<DocTypeId>(['appraisal_form', 'personal_pledge', 'ce_exemption', 'title_review_form', 'graduate_registration']);
 /** Documents about many people: a 姓名 field or 某某同志 there need not be the applicant. */
 const MANY_PEOPLE_DOCS = new Set<DocTypeId>(['title_document', 'paper', 'cnki_screenshot']);
 /** Documents that list many people: a stray two-character word there is more likely a name. */
@@ -140,6 +142,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
     const text = lt.tokens.map((t) => t.ch).join('');
     for (const hit of findLabels(text)) {
       if (!standsAsLabel(lt, hit)) continue;
+      if (hit.kind === 'signature' && hit.label === '签名' && input.docType !== undefined && SELF_SIGNED.has(input.docType)) hit.kind = 'applicant';
       const value = valueAfter(lt, hit.end);
       const valueText = value ? lt.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
       // After a label, any short run of Han characters is taken for a name (a dotted minority name
@@ -157,7 +160,11 @@ export function findNames(input: NameSearchInput): NameSearchResult {
         const b = blob();
         if (b && intersect(b, d.box)) d.box = unionBoxes([d.box, b]);
         applicant.push(d);
-        uncertain.push({ text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名相近，已遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, close to the applicant's name; masked, please check` });
+        uncertain.push(
+          rule === 'label-unlike-reading'
+            ? { text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名不符，按申报人签名的位置遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, unlike the applicant's name; masked as the applicant's signature by its place, please check` }
+            : { text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名相近，已遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, close to the applicant's name; masked, please check` },
+        );
       };
       // Someone else's name after a label is often handwritten: protect all of its ink, not the cells read.
       const signer = (d: NameDetection): NameDetection => {
@@ -178,7 +185,8 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       if (hit.kind === 'applicant') {
         if (readable && score >= 0.3) asApplicant(0.75, 'label');
         else if (!readable) maskBlob('unreadable');
-        else others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.5, { rule: 'label', label, score })));
+        // The label says whose signature it is; a reading unlike the name is handwriting OCR got wrong.
+        else asApplicant(0.6, 'label-unlike-reading');
       } else if (hit.kind === 'field' || hit.kind === 'signature') {
         // On a document about one person (an ID card, a certificate, the applicant's own form) the 姓名
         // field is the applicant unless it reads as a clearly different name; handwriting reads badly.
