@@ -1,4 +1,4 @@
-import { CARRIES_APPLICANT_NAME, type DocTypeId } from '../../model/doc-types.ts';
+import { CARRIES_APPLICANT_NAME, EMPLOYER_ISSUED, type DocTypeId } from '../../model/doc-types.ts';
 import type { NameDetection } from '../../model/detection.ts';
 import { intersect, type Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
@@ -142,7 +142,8 @@ export function findNames(input: NameSearchInput): NameSearchResult {
     const text = lt.tokens.map((t) => t.ch).join('');
     for (const hit of findLabels(text)) {
       if (!standsAsLabel(lt, hit)) continue;
-      if (hit.kind === 'signature' && hit.label === '签名' && input.docType !== undefined && SELF_SIGNED.has(input.docType)) hit.kind = 'applicant';
+      // On a form the employer issues (附件1/2), a bare 签字 is the unit head's, not the applicant's.
+      if (hit.kind === 'signature' && input.docType !== undefined && EMPLOYER_ISSUED.has(input.docType) && !SELF_SIGNED.has(input.docType)) hit.kind = 'other';
       const value = valueAfter(lt, hit.end);
       const valueText = value ? lt.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
       // After a label, any short run of Han characters is taken for a name (a dotted minority name
@@ -190,7 +191,8 @@ export function findNames(input: NameSearchInput): NameSearchResult {
       } else if (hit.kind === 'field' || hit.kind === 'signature') {
         // On a document about one person (an ID card, a certificate, the applicant's own form) the 姓名
         // field is the applicant unless it reads as a clearly different name; handwriting reads badly.
-        const fieldBar = hit.kind === 'signature' ? 0.3 : ownDocument ? 0.25 : 0.5;
+        // A bare signature shares a surname with the applicant often enough: half the name must agree.
+        const fieldBar = hit.kind === 'signature' ? 0.5 : ownDocument ? 0.25 : 0.5;
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
         else if (readable) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
         else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
