@@ -99,7 +99,3 @@ export async function writeMaskedScan(dest: string, format: ScanFormat, pages: O
   else data = await encodeImage(rawOf(pages[0]), format);
   await writeAtomic(dest, data);
 }
-
-export async function removeIfExists(path: string): Promise<void> {
-  await rm(path, { force: true });
-}

@@ -344,7 +344,7 @@ function standsAsLabel(lt: LineTokens, hit: LabelHit): boolean {
 }
 
 /** Labels in a line, longest first, none overlapping another (单位负责人 is not also 负责人). */
-export function findLabels(text: string): LabelHit[] {
+function findLabels(text: string): LabelHit[] {
   const all: Array<{ label: string; kind: LabelHit['kind'] }> = [
     ...APPLICANT_LABELS.map((label) => ({ label, kind: 'applicant' as const })),
     ...NAME_FIELD_LABELS.map((label) => ({ label, kind: 'field' as const })),
@@ -395,7 +395,7 @@ export function findLabels(text: string): LabelHit[] {
 const BARE_SIGNATURE = new Set(['签名', '签字']);
 
 /** The word after a label: skip ：() and brackets, then Han characters and dots up to a gap or stop. */
-export function valueAfter(lt: LineTokens, end: number): { from: number; to: number } | null {
+function valueAfter(lt: LineTokens, end: number): { from: number; to: number } | null {
   const t = lt.tokens;
   let i = end;
   while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
@@ -411,7 +411,7 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
 
 const NOT_NAMES = /单位|签字|签名|盖章|公章|负责|年|月|日|审核|意见|同意|推荐|本人|承诺|以上|内容|专家|领导|职称|部门|手写|日期|模板/;
 
-export function looksLikeName(s: string): boolean {
+function looksLikeName(s: string): boolean {
   const core = nameCore(s);
   if (NOT_NAMES.test(s)) return false;
   if (core.length >= 2 && core.length <= 4 && startsWithSurname(core)) return true;
@@ -477,4 +477,3 @@ function nameShapedWords(lt: LineTokens, _minority: boolean): Word[] {
   return words;
 }
 
-export { unionBoxes };
