@@ -5,8 +5,7 @@
  * one table: pages/min, seconds a page by stage, peak RSS, applicant-name recall and other-name
  * violations measured in the pixels of the masked copies.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +14,7 @@ import { RunOptionsSchema } from '../src/pipeline/options.ts';
 import { runApplication } from '../src/pipeline/run-application.ts';
 import type { PageReport } from '../src/report/schema.ts';
 import { scoreMasking, type MaskingScore } from './evaluate/masking.ts';
-import { generateApplication, readTruth, type ApplicationTruth } from './samples/index.ts';
+import { ensureBenchSet } from './evaluate/bench-set.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,24 +28,9 @@ const { values } = parseArgs({
 const apps = Number(values.apps);
 const seed = Number(values.seed);
 const root = resolve(values.out!);
-const setDir = join(root, `set-${seed}-${apps}`);
 const outDir = join(root, 'out');
 
-async function ensureSet(): Promise<ApplicationTruth[]> {
-  if (values.fresh) await rm(setDir, { recursive: true, force: true });
-  await mkdir(setDir, { recursive: true });
-  const truths: ApplicationTruth[] = [];
-  for (let i = 0; i < apps; i++) {
-    const dir = join(setDir, `application-${String(i + 1).padStart(3, '0')}`);
-    if (existsSync(`${dir}.truth.json`)) truths.push(await readTruth(`${dir}.truth.json`));
-    else truths.push(await generateApplication({ dir, seed: seed + i * 7919, corrupt: i % 3 === 2 }));
-  }
-  return truths;
-}
-
-const t0 = performance.now();
-const truths = await ensureSet();
-const genS = (performance.now() - t0) / 1000;
+const { dir: setDir, truths, generationS: genS } = await ensureBenchSet(root, seed, apps, values.fresh);
 const concurrency = Number(values.concurrency ?? cpus().length);
 const options = RunOptionsSchema.parse({ outDir, concurrency });
 await rm(outDir, { recursive: true, force: true });
