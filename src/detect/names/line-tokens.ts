@@ -1,7 +1,7 @@
 import type { Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import type { OcrLine, OcrPage } from '../../model/ocr.ts';
-import { alignCharsToCells, cellsBox, glyphCells, type GlyphCell } from './glyph-cells.ts';
+import { alignCharsToCells, cellsBox, fitLineGuide, glyphCells, type GlyphCell } from './glyph-cells.ts';
 
 /** One character of a line, with a box that is trusted only after `inkBoxes`. */
 export interface Token {
@@ -49,7 +49,7 @@ export class InkBoxes {
   private lineCells(lt: LineTokens) {
     let c = this.cache.get(lt.lineIndex);
     if (!c) {
-      const cells = this.grey ? glyphCells(this.grey, lt.line.box) : [];
+      const cells = this.grey ? glyphCells(this.grey, lt.line.box, fitLineGuide(lt.tokens.map((t) => t.box), lt.h)) : [];
       const chars = lt.tokens.map((t) => ({ text: t.ch, box: t.box, confidence: t.conf }));
       c = { cells, align: cells.length ? alignCharsToCells(chars, cells, lt.h) : lt.tokens.map(() => -1) };
       this.cache.set(lt.lineIndex, c);
@@ -68,7 +68,10 @@ export class InkBoxes {
     const charBoxes: Box[] = [];
     const spanCells: number[] = [];
     for (let i = from; i < to; i++) {
-      const j = align[i];
+      let j = align[i];
+      // A character the alignment left without a cell (its OCR box covers only part of the glyph:
+      // 邝 read as 上 over its right half) takes the free cell its box lies in.
+      if (j < 0) j = cells.findIndex((c, k) => !used.has(k) && overlap1d(c.x0, c.x1, lt.tokens[i].box[0], lt.tokens[i].box[0] + lt.tokens[i].box[2]) >= 0.6 * Math.min(c.x1 - c.x0, lt.tokens[i].box[2]));
       if (j >= 0) {
         spanCells.push(j);
         const c = cells[j];
@@ -86,8 +89,10 @@ export class InkBoxes {
     while (lo > 0 && !used.has(lo - 1) && width(lo - 1, hi) <= maxW && cells[lo].x0 - cells[lo - 1].x1 < 0.5 * lt.h) lo--;
     while (hi < cells.length - 1 && !used.has(hi + 1) && width(lo, hi + 1) <= maxW && cells[hi + 1].x0 - cells[hi].x1 < 0.5 * lt.h) hi++;
     const box = cellsBox(cells.slice(lo, hi + 1))!;
-    // Characters OCR saw but the ink cut did not align keep their own boxes.
-    const withOrphans = unionBoxes([box, ...charBoxes]);
+    // Characters OCR saw but the ink cut did not align keep their own boxes — across, not up and
+    // down: OCR's box of a character is often as tall as the whole line.
+    const orphans = charBoxes.filter((_, k) => align[from + k] < 0).map((b): Box => [b[0], box[1], b[2], box[3]]);
+    const withOrphans = unionBoxes([box, ...charBoxes.filter((_, k) => align[from + k] >= 0), ...orphans]);
     return { box: withOrphans, charBoxes, fromInk: true };
   }
 
@@ -133,10 +138,32 @@ export class InkBoxes {
   }
 }
 
+const overlap1d = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+
+/**
+ * Line b is the line after a in running text: its first character sits below a's line where a's
+ * line passes over it. Line boxes alone mislead on a skewed page, where a long line's box is taller
+ * than the line spacing.
+ */
+export function followsBelow(a: LineTokens, b: LineTokens): boolean {
+  const first = b.tokens[0]?.box ?? b.line.box;
+  const guide = fitLineGuide(a.tokens.map((t) => t.box), a.h);
+  const x = first[0] + first[2] / 2;
+  const aY = guide ? guide.yAt(x) : a.line.box[1] + a.line.box[3] / 2;
+  return first[1] + first[3] / 2 >= aY + 0.5 * a.h;
+}
+
 export function unionBoxes(boxes: Box[]): Box {
   const x0 = Math.min(...boxes.map((b) => b[0]));
   const y0 = Math.min(...boxes.map((b) => b[1]));
   const x1 = Math.max(...boxes.map((b) => b[0] + b[2]));
   const y1 = Math.max(...boxes.map((b) => b[1] + b[3]));
   return [x0, y0, x1 - x0, y1 - y0];
+}
+
+/** Gap before token i by OCR's boxes alone (see InkBoxes.gapBefore for the ink's). */
+export function ocrGapBefore(lt: LineTokens, i: number): number {
+  if (i <= 0 || i >= lt.tokens.length) return Infinity;
+  const prev = lt.tokens[i - 1].box;
+  return lt.tokens[i].box[0] - (prev[0] + prev[2]);
 }

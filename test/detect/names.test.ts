@@ -1,0 +1,131 @@
+/**
+ * The name finder on the hard cases of DOMAIN.md, drawn by the sample generator and read by the real
+ * OCR: the applicant's name inside a longer name, a shared first part of a minority name, the dot in
+ * its printed forms, a skewed dense list whose OCR lines are taller than one row. Outcomes are
+ * checked against the boxes the generator drew: every applicant box covered, no other box touched.
+ */
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNames, type NameSearchResult } from '../../src/detect/names/find-names.ts';
+import type { DocTypeId } from '../../src/model/doc-types.ts';
+import { intersect, type Box } from '../../src/model/geometry.ts';
+import type { RawImage } from '../../src/model/image.ts';
+import type { OcrEngine } from '../../src/model/ocr.ts';
+import { greyForOcr } from '../../src/ocr/prepare.ts';
+import { readPage } from '../../src/ocr/read-page.ts';
+import { removeRules } from '../../src/ocr/remove-rules.ts';
+import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
+import { SANS, SERIF } from '../../scripts/samples/fonts.ts';
+import { Rng } from '../../scripts/samples/rng.ts';
+import { Sheet, spans, type DrawnName } from '../../scripts/samples/sheet.ts';
+
+function rawOf(canvas: Canvas): RawImage {
+  const { width, height } = canvas;
+  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  const data = Buffer.alloc(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    data[j] = rgba[i];
+    data[j + 1] = rgba[i + 1];
+    data[j + 2] = rgba[i + 2];
+  }
+  return { data, width, height, channels: 3 };
+}
+
+/** The sheet turned by `deg` about its centre (a skewed scan), with the names' boxes turned alike. */
+function skewed(sheet: Sheet, deg: number): { canvas: Canvas; names: DrawnName[] } {
+  const { width: w, height: h } = sheet.canvas;
+  const out = createCanvas(w, h);
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, w, h);
+  const a = (deg * Math.PI) / 180;
+  ctx.translate(w / 2, h / 2);
+  ctx.rotate(a);
+  ctx.drawImage(sheet.canvas, -w / 2, -h / 2);
+  const turn = ([x, y]: [number, number]): [number, number] => {
+    const dx = x - w / 2;
+    const dy = y - h / 2;
+    return [w / 2 + dx * Math.cos(a) - dy * Math.sin(a), h / 2 + dx * Math.sin(a) + dy * Math.cos(a)];
+  };
+  const names = sheet.names.map((n) => {
+    const [x, y, bw, bh] = n.box;
+    const pts = ([[x, y], [x + bw, y], [x, y + bh], [x + bw, y + bh]] as Array<[number, number]>).map(turn);
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const box: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+    return { ...n, box };
+  });
+  return { canvas: out, names };
+}
+
+async function search(engine: OcrEngine, canvas: Canvas, applicantName: string, docType: DocTypeId): Promise<NameSearchResult & { grey: RawImage }> {
+  const grey = removeRules(greyForOcr(rawOf(canvas)));
+  const { ocr } = await readPage(grey, engine);
+  return { ...findNames({ ocr, grey, applicantName, docType }), grey };
+}
+
+/** Share of the ink inside a drawn name's box that falls under one of the boxes found (unpadded). */
+function inkCovered(grey: RawImage, b: Box, found: Box[]): number {
+  let ink = 0;
+  let under = 0;
+  for (let y = Math.max(0, Math.floor(b[1])); y < Math.min(grey.height, Math.ceil(b[1] + b[3])); y++)
+    for (let x = Math.max(0, Math.floor(b[0])); x < Math.min(grey.width, Math.ceil(b[0] + b[2])); x++) {
+      if (grey.data[y * grey.width + x] >= 128) continue;
+      ink++;
+      if (found.some((m) => x >= m[0] && x < m[0] + m[2] && y >= m[1] && y < m[1] + m[3])) under++;
+    }
+  return ink ? under / ink : 0;
+}
+const applicantBoxes = (r: NameSearchResult) => r.detections.filter((d) => d.kind === 'applicant_name').map((d) => d.box);
+
+describe('finding names on the hard cases (real OCR on generated lines)', () => {
+  let engine: OcrEngine;
+  beforeAll(async () => {
+    engine = await createTesseractEngine({ workers: 1 });
+  });
+  afterAll(async () => {
+    await engine.terminate();
+  });
+
+  it('masks 张伟 but not 张伟东 beside it, and not the 伟/建 of ordinary words', async () => {
+    const sheet = new Sheet(1500, 640, 200, new Rng(7));
+    const st = { size: 44, family: SANS.regular };
+    sheet.line(spans('姓名：{A}　　性别：男　　民族：汉族', '张伟'), 80, 110, st);
+    sheet.line(spans('项目负责人：{O:张伟东}　　审核人：{O:刘建华}', '张伟'), 80, 230, st);
+    sheet.line(spans('{A}同志参加了宏伟建设集团的矿井改建工作。', '张伟'), 80, 350, st);
+    sheet.line(spans('经办人：{O:张伟东}', '张伟'), 80, 470, st);
+    const r = await search(engine, sheet.canvas, '张伟', 'appraisal_form');
+    const masks = applicantBoxes(r);
+    for (const n of sheet.names.filter((n) => n.owner === 'applicant')) expect(inkCovered(r.grey, n.box, masks), `${n.text} at ${n.box}`).toBeGreaterThan(0.97);
+    for (const n of sheet.names.filter((n) => n.owner === 'other')) for (const m of masks) expect(intersect(n.box, m), `${n.text} touched by ${m}`).toBeNull();
+    expect(masks.length).toBe(2);
+  });
+
+  it('finds a minority name with its dot printed as ·, • or -, and leaves a name sharing its first part', async () => {
+    const sheet = new Sheet(1700, 640, 200, new Rng(8));
+    const st = { size: 42, family: SERIF.regular };
+    sheet.line(spans('申报人：{A}，男，维吾尔族', '艾合买提·吐尔逊'), 80, 110, st);
+    sheet.line(spans('{A}同志自参加工作以来表现良好。', '艾合买提•吐尔逊'), 80, 230, st);
+    sheet.line(spans('考核对象：{A}　　主管领导：{O:艾合买提·萨比尔}', '艾合买提-吐尔逊'), 80, 350, st);
+    sheet.line(spans('推荐人：{O:艾合买提·萨比尔}', '艾合买提·吐尔逊'), 80, 470, st);
+    const r = await search(engine, sheet.canvas, '艾合买提·吐尔逊', 'unit_recommendation');
+    const masks = applicantBoxes(r);
+    for (const n of sheet.names.filter((n) => n.owner === 'applicant')) expect(inkCovered(r.grey, n.box, masks), `${n.text} at ${n.box}`).toBeGreaterThan(0.97);
+    for (const n of sheet.names.filter((n) => n.owner === 'other')) for (const m of masks) expect(intersect(n.box, m), `${n.text} touched by ${m}`).toBeNull();
+  });
+
+  it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {
+    const sheet = new Sheet(2000, 900, 300, new Rng(9));
+    const st = { size: 46, family: SANS.regular };
+    const rows = ['{O:秦华航}', '{O:李思立}', '{A}', '{O:独孤刚立}', '{O:凌实志}'];
+    rows.forEach((name, i) => sheet.line(spans(`${name}　　库车市天山煤业有限责任公司　　助理工程师`, '再努尔·努尔兰'), 120, 160 + i * 96, st));
+    const { canvas, names } = skewed(sheet, 2.5);
+    const r = await search(engine, canvas, '再努尔·努尔兰', 'title_document');
+    const masks = r.detections.filter((d) => d.kind === 'applicant_name');
+    const applicant = names.find((n) => n.owner === 'applicant')!;
+    expect(inkCovered(r.grey, applicant.box, masks.map((d) => d.box))).toBeGreaterThan(0.97);
+    // The name is ~46 px high (the skew adds ~12 px over its width): a box of two rows would be ~140.
+    for (const d of masks) expect(d.box[3], `mask ${d.box}`).toBeLessThan(1.7 * 46);
+    for (const n of names.filter((n) => n.owner === 'other')) for (const d of masks) expect(intersect(n.box, d.box), `${n.text} touched by ${d.box}`).toBeNull();
+  });
+});
