@@ -1,0 +1,91 @@
+/**
+ * Labels before a name in forms and running text (姓名, 承诺人, 签字, 负责人 …) and the value after
+ * one.
+ */
+import { APPLICANT_LABELS, NAME_FIELD_LABELS, OTHER_LABELS, isDotLike, isHan } from './chinese-names.ts';
+import { ocrGapBefore, type LineTokens } from './line-tokens.ts';
+
+export interface LabelHit {
+  label: string;
+  start: number;
+  end: number; // token index after the label
+  kind: 'applicant' | 'other' | 'field' | 'signature';
+}
+
+/**
+ * A label word in running text (如申请人提交……) is not a label. A label is followed by a colon or a
+ * bracket, or stands apart: a gap after it, or nothing after it on the line.
+ */
+export function standsAsLabel(lt: LineTokens, hit: LabelHit): boolean {
+  if (hit.kind === 'field') return true; // 姓名 is a field label wherever it stands
+  const next = lt.tokens[hit.end];
+  if (!next) return true;
+  if (/[：:（(\[【_＿|]/.test(next.ch)) return true;
+  return ocrGapBefore(lt, hit.end) >= 0.6 * lt.h;
+}
+
+/** Labels in a line, longest first, none overlapping another (单位负责人 is not also 负责人). */
+export function findLabels(text: string): LabelHit[] {
+  const all: Array<{ label: string; kind: LabelHit['kind'] }> = [
+    ...APPLICANT_LABELS.map((label) => ({ label, kind: 'applicant' as const })),
+    ...NAME_FIELD_LABELS.map((label) => ({ label, kind: 'field' as const })),
+    ...OTHER_LABELS.map((label) => ({ label, kind: 'other' as const })),
+  ].sort((a, b) => b.label.replace(/\s/g, '').length - a.label.replace(/\s/g, '').length);
+  const hits: LabelHit[] = [];
+  const free = (at: number, end: number) => !hits.some((h) => at < h.end && h.start < end);
+  for (const { label, kind } of all) {
+    const l = label.replace(/\s/g, '');
+    for (let at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+      if (free(at, at + l.length)) hits.push({ label, start: at, end: at + l.length, kind });
+    }
+  }
+  // Labels OCR misread by one inner character (承湛人 for 承诺人): the first and last must be right.
+  for (const { label, kind } of all) {
+    const l = [...label.replace(/\s/g, '')];
+    if (l.length < 3) continue;
+    for (let at = 0; at + l.length <= text.length; at++) {
+      const w = [...text.slice(at, at + l.length)];
+      const wrong = l.filter((c, k) => c !== w[k]).length;
+      if (wrong === 1 && w[0] === l[0] && w[l.length - 1] === l[l.length - 1] && isHan(w.find((c, k) => c !== l[k])!) && free(at, at + l.length)) {
+        hits.push({ label, start: at, end: at + l.length, kind });
+      }
+    }
+  }
+  // A bare 签名/签字 with no role before it (本人, 领导 …) may be anyone's: decided by the name.
+  for (const h of hits) {
+    if (h.kind === 'other' && BARE_SIGNATURE.has(h.label)) {
+      const before = text.slice(Math.max(0, h.start - 4), h.start);
+      if (/本人|个人|申请|申报|承诺/.test(before)) h.kind = 'applicant';
+      else if (!/领导|负责|主任|专家|审核|审批|经办|校长|院长|局长|书记|经理|组长|部门|单位|推荐|证明/.test(before)) h.kind = 'signature';
+    }
+  }
+  // 承诺人（签字）： — a signature label right after an applicant label belongs to it.
+  hits.sort((a, b) => a.start - b.start);
+  const out: LabelHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'applicant' && h.kind === 'other' && h.start >= prev.end && h.start - prev.end <= 2) {
+      prev.end = h.end;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+const BARE_SIGNATURE = new Set(['签名', '签字']);
+
+/** The word after a label: skip ：() and brackets, then Han characters and dots up to a gap or stop. */
+export function valueAfter(lt: LineTokens, end: number): { from: number; to: number } | null {
+  const t = lt.tokens;
+  let i = end;
+  while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
+  if (i >= t.length || ocrGapBefore(lt, i) > 8 * lt.h) return null; // a form's value cell can sit far from its label
+  const from = i;
+  while (i < t.length && (isHan(t[i].ch) || isDotLike(t[i].ch)) && i - from < 10) {
+    if (i > from && ocrGapBefore(lt, i) > 1.2 * lt.h) break;
+    i++;
+  }
+  while (i > from && isDotLike(t[i - 1].ch)) i--;
+  return i > from ? { from, to: i } : null;
+}

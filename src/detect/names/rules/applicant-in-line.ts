@@ -1,0 +1,84 @@
+import { approximateMatches } from '../approximate-match.ts';
+import { endsNameAt, isDotLike, isHan, SURNAMES } from '../chinese-names.ts';
+import { looksAlike } from '../glyph-similarity.ts';
+import { closeTogether, hanCharacters, SPLIT_GLYPH } from '../han-characters.ts';
+import type { InkBoxes, LineTokens } from '../line-tokens.ts';
+import type { NameSearch } from '../name-search.ts';
+
+/**
+ * The applicant's name inside each line, tolerant of OCR errors in longer names.
+ */
+export function findApplicantInLines(s: NameSearch): void {
+  const { pattern, minority, lines, ink, applicant, others, uncertain, k, ownDocument, detection } = s;
+  for (const lt of lines) {
+    // Split glyphs are a fallback: never let them break a name that reads right as it is.
+    const plain = hanCharacters(lt, ink, false);
+    const merged = hanCharacters(lt, ink, true);
+    const useMerged = merged.chars.length < plain.chars.length && approximateMatches(pattern, plain.chars, 0).length === 0;
+    const { ranges, chars: coreChars } = useMerged ? merged : plain;
+    for (const m of approximateMatches(pattern, coreChars, k)) {
+      const from = ranges[m.start][0];
+      const to = ranges[m.end - 1][1];
+      const inner = lt.tokens.slice(from, to).filter((t) => !isHan(t.ch));
+      if (inner.some((t) => !(minority && isDotLike(t.ch)))) continue; // 张3伟 is not 张伟
+      if (!closeTogether(lt, from, to)) continue;
+      const ext = extendsToLongerName(lt, ink, from, to, pattern.length);
+      if (ext) {
+        others.push(detection('other_name', lt, ext.from, ext.to, 0.8, { rule: 'contains-applicant-name', applicantSpan: [from, to] }));
+        continue;
+      }
+      // A dropped or extra character is an OCR slip only in long (minority) names; in 张伟东 or 张 it is another name.
+      const gapsOk = pattern.length >= 4 || (m.inserted.length === 0 && m.deleted.length === 0);
+      // In a long name (5+ characters) one wrong character among the rest read right is a misreading
+      // whatever it looks like (a seal over the name, handwriting); shorter names need look-alikes.
+      // A split glyph stands for anything: evidence only on the applicant's own document.
+      const unlike = m.substituted.filter(([ti, pi]) => (coreChars[ti] === SPLIT_GLYPH ? !ownDocument : !looksAlike(coreChars[ti], pattern[pi]))).length;
+      const lineText = lt.tokens.map((t) => t.ch).join('');
+      // Where a name stands in a document about one person: 学生X宇，男，… / 对X宇同志 / 承诺人：X宇.
+      const addressed =
+        /^(同志|先生|女士|[，,]?[男女][，,]|[，,]?性别|[（(]\d)/.test(lineText.slice(to)) || /(学生|姓名|承诺人|申请人|申报人|现对|如对|经审核)[：:]?$/.test(lineText.slice(0, from));
+      const misread =
+        gapsOk &&
+        (pattern.length === 2
+          ? m.edits === 1 && m.substituted.length === 1 && (unlike === 0 || (ownDocument && addressed))
+          : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1));
+      if (pattern.length <= 3 && ink.unreadGlyphAfter(lt, from, to) && !endsNameAt(lineText, to)) {
+        // Ink of one more character OCR did not read is glued to the name: it may be a longer name.
+        const d = detection('other_name', lt, from, to, 0.4, { rule: 'maybe-longer-name' });
+        others.push(d);
+        uncertain.push({ text: d.text, box: d.box, reasonZh: `“${d.text}”后紧接一个未识别的字，可能是他人姓名，未遮盖，请人工核对`, reasonEn: `an unread character follows “${d.text}”: possibly someone else's longer name; not masked — please check` });
+      } else if (m.edits === 0) {
+        applicant.push(detection('applicant_name', lt, from, to, 0.98, { rule: 'exact' }));
+      } else if (misread) {
+        const read = coreChars.slice(m.start, m.end).join('');
+        applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read }));
+        if (m.edits > 1) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
+      } else if (pattern.length > 2) {
+        // A character read that does not even look like the expected one: a different person.
+        // (For a two-character name one shared character says nothing: 毛X is not a name.)
+        others.push(detection('other_name', lt, from, to, 0.6, { rule: 'similar-name', edits: m.edits }));
+      }
+    }
+  }
+}
+
+/**
+ * 张伟 inside 张伟东: one more character glued to the match, followed by a clear end (punctuation,
+ * a gap, a following word like 负责, the end of the line). Returns the longer name's span.
+ */
+function extendsToLongerName(lt: LineTokens, ink: InkBoxes, from: number, to: number, len: number): { from: number; to: number } | null {
+  const text = lt.tokens.map((t) => t.ch).join('');
+  const tokens = lt.tokens;
+  // Gaps from the ink, not OCR's boxes, which are often off by part of a glyph.
+  const gap = (i: number) => ink.gapBefore(lt, i);
+  const hardEnd = (i: number) => i >= tokens.length || !isHan(tokens[i].ch) || gap(i) > 0.5 * lt.h || endsNameAt(text, i);
+  if (len <= 3 && to < tokens.length && isHan(tokens[to].ch) && gap(to) < 0.5 * lt.h && !endsNameAt(text, to) && hardEnd(to + 1)) {
+    return { from, to: to + 1 };
+  }
+  // 欧阳伟 when the applicant is 阳伟: a surname glued in front after a clear start.
+  if (len <= 2 && from > 0 && SURNAMES.has(tokens[from - 1].ch) && gap(from) < 0.5 * lt.h) {
+    const before = from - 2;
+    if (before < 0 || !isHan(tokens[before].ch) || gap(from - 1) > 0.5 * lt.h) return { from: from - 1, to };
+  }
+  return null;
+}

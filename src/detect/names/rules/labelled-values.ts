@@ -1,0 +1,94 @@
+import type { NameDetection } from '../../../model/detection.ts';
+import { EMPLOYER_ISSUED } from '../../../model/doc-types.ts';
+import { intersect, type Box } from '../../../model/geometry.ts';
+import { isHan, nameCore } from '../chinese-names.ts';
+import { looksAlike } from '../glyph-similarity.ts';
+import { inkBlobRightOf } from '../ink-blob.ts';
+import { findLabels, standsAsLabel, valueAfter } from '../labels.ts';
+import { unionBoxes } from '../line-tokens.ts';
+import { looksLikeLabelledName, nameScore } from '../name-shape.ts';
+import { SELF_SIGNED, type NameSearch } from '../name-search.ts';
+
+/**
+ * Values after labels: 承诺人 (the applicant, often handwritten), 姓名, bare 签名 (either), and
+ * the labels of signers, reviewers and authors (someone else).
+ */
+export function findLabelledNames(s: NameSearch): void {
+  const { pattern, lines, ink, applicant, others, uncertain, ownDocument, detection, input } = s;
+  const name = pattern.join('');
+  for (const lt of lines) {
+    const text = lt.tokens.map((t) => t.ch).join('');
+    for (const hit of findLabels(text)) {
+      if (!standsAsLabel(lt, hit)) continue;
+      // On a form the employer issues (附件1/2), a bare 签字 is the unit head's, not the applicant's.
+      if (hit.kind === 'signature' && input.docType !== undefined && EMPLOYER_ISSUED.has(input.docType) && !SELF_SIGNED.has(input.docType)) hit.kind = 'other';
+      const value = valueAfter(lt, hit.end);
+      const valueText = value ? lt.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
+      // After a label, any short run of Han characters is taken for a name (a dotted minority name
+      // whose dot OCR dropped included); elsewhere the stricter shape test applies.
+      const readable = value !== null && looksLikeLabelledName(valueText);
+      const valueBox = value ? ink.spanBox(lt, value.from, value.to).box : null;
+      const overlapsApplicant = (box: Box) => applicant.some((d) => intersect(d.box, box));
+      if (valueBox && overlapsApplicant(valueBox)) continue; // already found as the applicant
+      const score = readable ? nameScore(nameCore(valueText), name) : 0;
+      const label = hit.label;
+      const blob = () => (input.grey ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
+      const asApplicant = (confidence: number, rule: string) => {
+        const d = detection('applicant_name', lt, value!.from, value!.to, confidence, { rule, label, read: valueText, score });
+        // Handwriting is wider and taller than the cells OCR found: take the whole ink after the label.
+        const b = blob();
+        if (b && intersect(b, d.box)) d.box = unionBoxes([d.box, b]);
+        applicant.push(d);
+        uncertain.push(
+          rule === 'label-unlike-reading'
+            ? { text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名不符，按申报人签名的位置遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, unlike the applicant's name; masked as the applicant's signature by its place, please check` }
+            : { text: valueText, box: d.box, reasonZh: `“${label}”后识别为“${valueText}”，与申报人姓名相近，已遮盖，请核对`, reasonEn: `after “${label}” read “${valueText}”, close to the applicant's name; masked, please check` },
+        );
+      };
+      // Someone else's name after a label is often handwritten: protect all of its ink, not the cells read.
+      const signer = (d: NameDetection): NameDetection => {
+        const b = blob();
+        if (b && intersect(b, d.box) && !overlapsApplicant(b)) d.box = unionBoxes([d.box, b]);
+        return d;
+      };
+      const maskBlob = (why: string) => {
+        const b = blob();
+        if (!b || overlapsApplicant(b)) return false;
+        applicant.push({ kind: 'applicant_name', text: valueText || '（手写）', box: b, charBoxes: [b], confidence: 0.6, evidence: { rule: 'label-position', label, line: lt.lineIndex, why } });
+        uncertain.push({ text: valueText, box: b, reasonZh: `“${label}”后的手写签名无法完整识别，已按位置遮盖，请核对`, reasonEn: `handwritten signature after “${label}” could not be read in full; masked by position, please check` });
+        return true;
+      };
+      // The first character OCR made of a signature, when it is the applicant's surname (or looks like it).
+      const firstHan = value ? lt.tokens.slice(value.from, value.to).find((t) => isHan(t.ch))?.ch : undefined;
+      const surnameFits = firstHan !== undefined && (firstHan === name[0] || looksAlike(firstHan, name[0]));
+      if (hit.kind === 'applicant') {
+        if (readable && score >= 0.3) asApplicant(0.75, 'label');
+        else if (!readable) maskBlob('unreadable');
+        // The label says whose signature it is; a reading unlike the name is handwriting OCR got wrong.
+        else asApplicant(0.6, 'label-unlike-reading');
+      } else if (hit.kind === 'field' || hit.kind === 'signature') {
+        // On a document about one person (an ID card, a certificate, the applicant's own form) the 姓名
+        // field is the applicant unless it reads as a clearly different name; handwriting reads badly.
+        // A bare signature shares a surname with the applicant often enough: half the name must agree.
+        const fieldBar = hit.kind === 'signature' ? 0.5 : ownDocument ? 0.25 : 0.5;
+        if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
+        else if (readable) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
+        else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
+        else if (hit.kind === 'signature') {
+          // Not the applicant's surname: someone else signed here. Protect it, and say it was unread.
+          const b = blob();
+          if (b && !overlapsApplicant(b)) {
+            others.push({ kind: 'other_name', text: valueText || '（手写）', box: b, charBoxes: [b], confidence: 0.4, evidence: { rule: 'signature-unread', label, line: lt.lineIndex } });
+            uncertain.push({ text: '', box: b, reasonZh: `“${label}”后的手写签名无法识别，按他人签名保留，请人工核对`, reasonEn: `handwritten signature after “${label}” could not be read; kept visible as someone else's — please check` });
+          }
+        }
+      } else if (readable) {
+        if (score < 1) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.8, { rule: 'label', label, score })));
+      } else {
+        // A signer's handwriting that OCR could not read: protect the ink after the label.
+        const b = blob();
+        if (b && !overlapsApplicant(b)) others.push({ kind: 'other_name', text: valueText || '（手写）', box: b, charBoxes: [b], confidence: 0.5, evidence: { rule: 'label-position', label, line: lt.lineIndex } });
+      }
+    }
+  }
+}
