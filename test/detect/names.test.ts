@@ -17,7 +17,7 @@ import { removeRules } from '../../src/ocr/remove-rules.ts';
 import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
 import { SANS, SERIF } from '../../scripts/samples/fonts.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
-import { Sheet, spans, type DrawnName } from '../../scripts/samples/sheet.ts';
+import { Sheet, spans, type DrawnName, type TextStyle } from '../../scripts/samples/sheet.ts';
 
 function rawOf(canvas: Canvas): RawImage {
   const { width, height } = canvas;
@@ -76,7 +76,21 @@ function inkCovered(grey: RawImage, b: Box, found: Box[]): number {
     }
   return ink ? under / ink : 0;
 }
-const applicantBoxes = (r: NameSearchResult) => r.detections.filter((d) => d.kind === 'applicant_name').map((d) => d.box);
+
+/** Lines one under another; in each, `{A}` is the applicant's name printed as given for that line. */
+function drawLines(width: number, seed: number, st: TextStyle, lines: Array<[text: string, applicantPrinted: string]>): Sheet {
+  const sheet = new Sheet(width, 160 + lines.length * 120, 200, new Rng(seed));
+  lines.forEach(([text, printed], i) => sheet.line(spans(text, printed), 80, 110 + i * 120, st));
+  return sheet;
+}
+
+/** Every applicant name's ink under an applicant box, no other name touched by one; returns the boxes. */
+function expectMaskedAndProtected(r: NameSearchResult & { grey: RawImage }, names: DrawnName[]): Box[] {
+  const masks = r.detections.filter((d) => d.kind === 'applicant_name').map((d) => d.box);
+  for (const n of names.filter((n) => n.owner === 'applicant')) expect(inkCovered(r.grey, n.box, masks), `${n.text} at ${n.box}`).toBeGreaterThan(0.97);
+  for (const n of names.filter((n) => n.owner === 'other')) for (const m of masks) expect(intersect(n.box, m), `${n.text} touched by ${m}`).toBeNull();
+  return masks;
+}
 
 describe('finding names on the hard cases (real OCR on generated lines)', () => {
   let engine: OcrEngine;
@@ -88,30 +102,37 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
   });
 
   it('masks 张伟 but not 张伟东 beside it, and not the 伟/建 of ordinary words', async () => {
-    const sheet = new Sheet(1500, 640, 200, new Rng(7));
-    const st = { size: 44, family: SANS.regular };
-    sheet.line(spans('姓名：{A}　　性别：男　　民族：汉族', '张伟'), 80, 110, st);
-    sheet.line(spans('项目负责人：{O:张伟东}　　审核人：{O:刘建华}', '张伟'), 80, 230, st);
-    sheet.line(spans('{A}同志参加了宏伟建设集团的矿井改建工作。', '张伟'), 80, 350, st);
-    sheet.line(spans('经办人：{O:张伟东}', '张伟'), 80, 470, st);
+    const sheet = drawLines(1500, 7, { size: 44, family: SANS.regular }, [
+      ['姓名：{A}　　性别：男　　民族：汉族', '张伟'],
+      ['项目负责人：{O:张伟东}　　审核人：{O:刘建华}', '张伟'],
+      ['{A}同志参加了宏伟建设集团的矿井改建工作。', '张伟'],
+      ['经办人：{O:张伟东}', '张伟'],
+    ]);
     const r = await search(engine, sheet.canvas, '张伟', 'appraisal_form');
-    const masks = applicantBoxes(r);
-    for (const n of sheet.names.filter((n) => n.owner === 'applicant')) expect(inkCovered(r.grey, n.box, masks), `${n.text} at ${n.box}`).toBeGreaterThan(0.97);
-    for (const n of sheet.names.filter((n) => n.owner === 'other')) for (const m of masks) expect(intersect(n.box, m), `${n.text} touched by ${m}`).toBeNull();
-    expect(masks.length).toBe(2);
+    expect(expectMaskedAndProtected(r, sheet.names).length).toBe(2);
   });
 
   it('finds a minority name with its dot printed as ·, • or -, and leaves a name sharing its first part', async () => {
-    const sheet = new Sheet(1700, 640, 200, new Rng(8));
-    const st = { size: 42, family: SERIF.regular };
-    sheet.line(spans('申报人：{A}，男，维吾尔族', '艾合买提·吐尔逊'), 80, 110, st);
-    sheet.line(spans('{A}同志自参加工作以来表现良好。', '艾合买提•吐尔逊'), 80, 230, st);
-    sheet.line(spans('考核对象：{A}　　主管领导：{O:艾合买提·萨比尔}', '艾合买提-吐尔逊'), 80, 350, st);
-    sheet.line(spans('推荐人：{O:艾合买提·萨比尔}', '艾合买提·吐尔逊'), 80, 470, st);
+    const sheet = drawLines(1700, 8, { size: 42, family: SERIF.regular }, [
+      ['申报人：{A}，男，维吾尔族', '艾合买提·吐尔逊'],
+      ['{A}同志自参加工作以来表现良好。', '艾合买提•吐尔逊'],
+      ['考核对象：{A}　　主管领导：{O:艾合买提·萨比尔}', '艾合买提-吐尔逊'],
+      ['推荐人：{O:艾合买提·萨比尔}', '艾合买提·吐尔逊'],
+    ]);
     const r = await search(engine, sheet.canvas, '艾合买提·吐尔逊', 'unit_recommendation');
-    const masks = applicantBoxes(r);
-    for (const n of sheet.names.filter((n) => n.owner === 'applicant')) expect(inkCovered(r.grey, n.box, masks), `${n.text} at ${n.box}`).toBeGreaterThan(0.97);
-    for (const n of sheet.names.filter((n) => n.owner === 'other')) for (const m of masks) expect(intersect(n.box, m), `${n.text} touched by ${m}`).toBeNull();
+    expectMaskedAndProtected(r, sheet.names);
+  });
+
+  it('finds the person addressed as ××同志 in the publicity template when the name breaks over two lines', async () => {
+    const sheet = new Sheet(1100, 520, 200, new Rng(10));
+    const st = { size: 40, family: SERIF.regular };
+    const em = sheet.measure('中', st);
+    // Twenty characters to a line: the name starts at the end of the first and ends on the second.
+    const text = '根据自治区、地区职称评审工作要求，现对{A}同志申报工程系列煤炭专业中级专业技术任职资格进行公示。如对{A}同志的相关信息有异议，请反映。';
+    sheet.paragraph(spans(text, '邝宇'), 60, 100, 20 * em, st, 1.8, 0);
+    expect(sheet.names.some((n) => n.note?.startsWith('split across lines'))).toBe(true);
+    const r = await search(engine, sheet.canvas, '邝宇', 'unit_publicity');
+    expectMaskedAndProtected(r, sheet.names);
   });
 
   it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {
@@ -121,11 +142,7 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     rows.forEach((name, i) => sheet.line(spans(`${name}　　库车市天山煤业有限责任公司　　助理工程师`, '再努尔·努尔兰'), 120, 160 + i * 96, st));
     const { canvas, names } = skewed(sheet, 2.5);
     const r = await search(engine, canvas, '再努尔·努尔兰', 'title_document');
-    const masks = r.detections.filter((d) => d.kind === 'applicant_name');
-    const applicant = names.find((n) => n.owner === 'applicant')!;
-    expect(inkCovered(r.grey, applicant.box, masks.map((d) => d.box))).toBeGreaterThan(0.97);
     // The name is ~46 px high (the skew adds ~12 px over its width): a box of two rows would be ~140.
-    for (const d of masks) expect(d.box[3], `mask ${d.box}`).toBeLessThan(1.7 * 46);
-    for (const n of names.filter((n) => n.owner === 'other')) for (const d of masks) expect(intersect(n.box, d.box), `${n.text} touched by ${d.box}`).toBeNull();
+    for (const m of expectMaskedAndProtected(r, names)) expect(m[3], `mask ${m}`).toBeLessThan(1.7 * 46);
   });
 });
