@@ -103,17 +103,26 @@ export function cnkiScreenshot(c: DocContext): Sheet[] {
     s.fill(20, y - 28, w - 40, 1, '#ddd');
     s.line(`${i + 1}`, 30, y, st);
     s.line(i === 0 || mine ? title : rng.pick(TITLES), 70, y, { ...st, colour: '#1f5fa8' });
-    const parts: Span[] = [];
     const names = mine ? rng.shuffle([...co.map((n) => ({ n, me: false })), { n: printed(c), me: true }]) : others(c, 2).map((n) => ({ n, me: false }));
+    // The author column wraps between names, as the site's result list does, never into the journal's.
+    const colW = w * 0.22;
+    let row: Span[] = [];
+    let ay = y;
+    const flush = () => {
+      if (row.length) s.line(row, Math.round(w * 0.45), ay, st);
+      row = [];
+      ay += Math.round(st.size * 1.4);
+    };
     names.forEach((a, j) => {
-      parts.push({ text: a.n, owner: a.me ? 'applicant' : 'other' });
-      if (j < names.length - 1) parts.push({ text: '; ' });
+      const piece: Span[] = [{ text: a.n, owner: a.me ? 'applicant' : 'other' }, ...(j < names.length - 1 ? [{ text: '; ' }] : [])];
+      if (row.length && s.measure([...row, ...piece].map((p) => p.text).join(''), st) > colW) flush();
+      row.push(...piece);
     });
-    s.line(parts, Math.round(w * 0.45), y, st);
+    flush();
     s.line(rng.pick(JOURNALS), Math.round(w * 0.68), y, st);
     s.line(`${c.year - rng.int(0, 3)}-${String(rng.int(1, 12)).padStart(2, '0')}-15`, Math.round(w * 0.8), y, st);
     s.line('期刊', Math.round(w * 0.9), y, st);
-    y += 60;
+    y = Math.max(y + 60, ay + 24);
     if (mine) break;
   }
   return [s];
