@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -30,16 +30,37 @@ const rawOf = (p: OutputPage): RawImage => {
   return p.image;
 };
 
-/** Writes to a temporary name beside the target and renames: a reader never sees half a file. */
+/**
+ * Writes a file so that it is either the old one or the whole new one, also after a crash or a power
+ * cut: written under a temporary name, fsync'd, renamed over the destination, and the folder fsync'd.
+ */
 export async function writeAtomic(dest: string, data: Buffer | Uint8Array): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
   const tmp = `${dest}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, data);
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, dest);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  }
+  await syncDir(dirname(dest));
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename is still atomic.
+  } finally {
+    await d.close();
   }
 }
 

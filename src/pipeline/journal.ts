@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, truncate, writeFile, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rm, truncate, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { sectionOf } from '../ingest/discover.ts';
+import { writeAtomic } from '../mask/write-outputs.ts';
 import type { RawImage } from '../model/image.ts';
 import type { FinishedPage, PageCache } from './run-application.ts';
 
@@ -43,32 +44,6 @@ interface DoneLine {
 type Line = HeaderLine | PageLine | DoneLine;
 
 export const fingerprint = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-
-/** Writes a file under a temporary name, fsyncs it, renames it, and fsyncs the folder. */
-export async function writeDurable(dest: string, data: Buffer | Uint8Array): Promise<void> {
-  await mkdir(dirname(dest), { recursive: true });
-  const tmp = `${dest}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, dest);
-  await syncDir(dirname(dest));
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const d = await open(dir, 'r');
-  try {
-    await d.sync();
-  } catch {
-    // Some file systems refuse fsync on a directory; the rename is still atomic.
-  } finally {
-    await d.close();
-  }
-}
 
 export class PageJournal implements PageCache {
   /** Pages analysed in this run, and pages taken from the journal or from another copy of a scan. */
@@ -188,7 +163,7 @@ export class PageJournal implements PageCache {
     if (!img) throw new Error(`journal: page ${key} arrived already encoded`);
     const png = `${PAGES_DIR}/${key}.png`;
     const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }).png({ compressionLevel: 2 }).toBuffer();
-    await writeDurable(join(this.outDir, png), data);
+    await writeAtomic(join(this.outDir, png), data);
     const line: PageLine = { type: 'page', key, file, png, channels: img.channels, pageSizePt: page.output.pageSizePt, report: page.report, classifyInput: page.classifyInput };
     await this.append(line);
     this.entries.set(key, line);
