@@ -36,6 +36,8 @@ export interface SealSpec {
   grey?: boolean;
   /** Typeface of the text: Song (serif) or Hei (sans). Default 'song'. */
   font?: 'song' | 'hei';
+  /** Stroke weight of the engraving: 500 (medium) to 900 (black). Default 700 (bold). */
+  weight?: 500 | 600 | 700 | 900;
   /** A thin inner ring inside the thick outer one. */
   doubleRing?: boolean;
   /** Draw the ink twice, shifted by this many pixels (a stamp that moved). 0 = no. */
@@ -50,8 +52,21 @@ function ensureFonts(): void {
   if (fontsReady) return;
   const serifDir = path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
   const sansDir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  GlobalFonts.registerFromPath(path.join(serifDir, '700Bold', 'NotoSerifSC_700Bold.ttf'), 'SealSong');
-  GlobalFonts.registerFromPath(path.join(sansDir, '700Bold', 'NotoSansSC_700Bold.ttf'), 'SealHei');
+  // One family name per weight, so that a font string never depends on weight matching.
+  const faces: Array<[string, string, string]> = [
+    [serifDir, '500Medium', 'NotoSerifSC_500Medium'],
+    [serifDir, '600SemiBold', 'NotoSerifSC_600SemiBold'],
+    [serifDir, '700Bold', 'NotoSerifSC_700Bold'],
+    [serifDir, '900Black', 'NotoSerifSC_900Black'],
+    [sansDir, '500Medium', 'NotoSansSC_500Medium'],
+    [sansDir, '600SemiBold', 'NotoSansSC_600SemiBold'],
+    [sansDir, '700Bold', 'NotoSansSC_700Bold'],
+    [sansDir, '900Black', 'NotoSansSC_900Black'],
+  ];
+  for (const [dir, sub, file] of faces) {
+    const family = `${dir === serifDir ? 'SealSong' : 'SealHei'}${sub.slice(0, 3)}`;
+    if (!GlobalFonts.registerFromPath(path.join(dir, sub, `${file}.ttf`), family)) throw new Error(`cannot load font ${file}`);
+  }
   fontsReady = true;
 }
 
@@ -143,15 +158,35 @@ function drawArcText(
   family: string,
   outward: boolean,
   widthScale: number,
-): void {
-  g.font = `bold ${fontPx}px ${family}`;
+): Array<[number, number]> {
+  g.font = `${fontPx}px ${family}`;
   g.textAlign = 'center';
   g.textBaseline = 'middle';
   const n = chars.length;
+  // Engravers space the glyphs evenly along the arc: on an oval, even steps of the ellipse's
+  // parameter would crowd them at the ends of the long axis until they overlap.
+  const M = 720;
+  const a0 = (startDeg * Math.PI) / 180;
+  const a1 = (endDeg * Math.PI) / 180;
+  const cum = [0];
+  for (let k = 1; k <= M; k++) {
+    const p0 = onEllipse(rx, ry, a0 + ((a1 - a0) * (k - 1)) / M);
+    const p1 = onEllipse(rx, ry, a0 + ((a1 - a0) * k) / M);
+    cum.push(cum[k - 1] + Math.hypot(p1.x - p0.x, p1.y - p0.y));
+  }
+  const thetaAt = (frac: number): number => {
+    const target = frac * cum[M];
+    let k = 1;
+    while (k < M && cum[k] < target) k++;
+    const f = (target - cum[k - 1]) / Math.max(1e-9, cum[k] - cum[k - 1]);
+    return a0 + ((a1 - a0) * (k - 1 + f)) / M;
+  };
+  const centres: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
     const t = n === 1 ? 0.5 : i / (n - 1);
-    const theta = ((startDeg + (endDeg - startDeg) * t) * Math.PI) / 180;
+    const theta = thetaAt(t);
     const p = onEllipse(rx, ry, theta);
+    centres.push([p.x, p.y]);
     g.save();
     g.translate(p.x, p.y);
     g.rotate(outward ? p.normal + Math.PI / 2 : p.normal - Math.PI / 2);
@@ -160,6 +195,7 @@ function drawArcText(
     g.fillText(chars[i], 0, 0);
     g.restore();
   }
+  return centres;
 }
 
 /** Smooth random field in 0..1 over a w×h area, from a coarse grid with bilinear interpolation. */
@@ -192,9 +228,13 @@ function parseColour(css: string): [number, number, number] {
  * Draws the seal onto `ctx` (a page) and returns the true ellipse of its outer ring and the box of
  * the ink actually laid down, clipped to the page.
  */
-export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number): { ellipse: Ellipse; box: Box } {
+export function drawSeal(
+  ctx: SKRSContext2D,
+  spec: SealSpec,
+  rng: () => number,
+): { ellipse: Ellipse; box: Box; textVisible: number } {
   ensureFonts();
-  const family = spec.font === 'hei' ? 'SealHei' : 'SealSong';
+  const family = `${spec.font === 'hei' ? 'SealHei' : 'SealSong'}${spec.weight ?? 700}`;
   const strike = spec.doubleStrikePx ?? 0;
   const half = Math.ceil(Math.max(spec.rx, spec.ry) + 4 + strike);
   const size = 2 * half;
@@ -203,6 +243,8 @@ export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number):
   const rMin = Math.min(spec.rx, spec.ry);
   const rMax = Math.max(spec.rx, spec.ry);
 
+  // Centres of the arc glyphs in the seal's own (unrotated) frame.
+  let glyphCentres: Array<[number, number]> = [];
   const paint = (dx: number, dy: number, alpha: number): void => {
     g.save();
     g.globalAlpha = alpha;
@@ -237,11 +279,12 @@ export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number):
     const circumference = (Math.PI * (arcRx + arcRy)) * (span / 360);
     const slot = circumference / Math.max(1, chars.length);
     const widthScale = Math.min(1, Math.max(0.55, (slot * 0.92) / fontPx));
-    drawArcText(g, chars, arcRx, arcRy, mid - span / 2, mid + span / 2, fontPx, family, true, widthScale);
+    const centres = drawArcText(g, chars, arcRx, arcRy, mid - span / 2, mid + span / 2, fontPx, family, true, widthScale);
+    if (dx === 0 && dy === 0) glyphCentres = centres;
     if (spec.emblem === 'star') drawStar(g, rMin * 0.3, spec.label ? -rMin * 0.06 : 0);
     if (spec.label) {
       const lp = rMin * 0.2;
-      g.font = `bold ${lp}px ${family}`;
+      g.font = `${lp}px ${family}`;
       g.textAlign = 'center';
       g.textBaseline = 'middle';
       const w = g.measureText(spec.label).width;
@@ -259,7 +302,7 @@ export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number):
       const crx = textRx - ringW - cp * 0.9;
       const cry = textRy - ringW - cp * 0.9;
       // Bottom arc reads left to right: angles from 90+span/2 down to 90-span/2, tops inward.
-      drawArcText(g, cs, crx, cry, 90 + cspan / 2, 90 - cspan / 2, cp, 'SealHei', false, 1);
+      drawArcText(g, cs, crx, cry, 90 + cspan / 2, 90 - cspan / 2, cp, 'SealHei700', false, 1);
     }
     g.restore();
   };
@@ -333,6 +376,14 @@ export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number):
   ctx.restore();
 
   const box: Box = x1 < 0 ? [0, 0, 0, 0] : [ox + x0, oy + y0, x1 - x0 + 1, y1 - y0 + 1];
+  // Share of the arc text on the page (a seal cut by the page edge loses glyphs with it).
+  const a = (spec.angleDeg * Math.PI) / 180;
+  const onPage = glyphCentres.filter(([u, v]) => {
+    const x = spec.cx + u * Math.cos(a) - v * Math.sin(a);
+    const y = spec.cy + u * Math.sin(a) + v * Math.cos(a);
+    return x >= 0 && y >= 0 && x < pw && y < ph;
+  }).length;
+  const textVisible = glyphCentres.length ? onPage / glyphCentres.length : 1;
   const ellipse: Ellipse = {
     cx: Math.round(spec.cx),
     cy: Math.round(spec.cy),
@@ -340,5 +391,5 @@ export function drawSeal(ctx: SKRSContext2D, spec: SealSpec, rng: () => number):
     ry: spec.ry,
     angleDeg: spec.angleDeg,
   };
-  return { ellipse, box };
+  return { ellipse, box, textVisible };
 }

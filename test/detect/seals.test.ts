@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import type { RawImage } from '../../src/model/image.ts';
 import { detectSeals, removeSolidAreas } from '../../src/detect/seals/detect-seals.ts';
-import { chooseReading, orgCharShare } from '../../src/detect/seals/read-seal-text.ts';
-import { findTextSpan } from '../../src/detect/seals/unwrap-ring.ts';
+import { chooseReading, orgCharShare, voteReadings } from '../../src/detect/seals/read-seal-text.ts';
+import { refineRing } from '../../src/detect/seals/refine-ring.ts';
+import { findGlyphBand, findTextSpan } from '../../src/detect/seals/unwrap-ring.ts';
 import { redInkGrid } from '../../src/detect/seals/ink-mask.ts';
 import { decideSealOwner } from '../../src/detect/seals/seal-owner.ts';
 import { nameSimilarity } from '../../src/detect/seals/name-similarity.ts';
@@ -144,6 +145,54 @@ describe('detectSeals', () => {
     expect(((span.endT - span.startT) * 180) / Math.PI).toBeGreaterThan(140);
   });
 
+  it('finds a seal stamped over a red heading that joins its ink, cut by the page top', () => {
+    let truth = { cx: 0, cy: 0, rx: 0, ry: 0, angleDeg: 0 };
+    const img = page((g, rng) => {
+      truth = drawSeal(g, spec(rng, { cx: 300, cy: 60, shape: 'round', rx: 118, ry: 118, colour: '#e03020', opacity: 0.8 }), rng.next).ellipse;
+      g.fillStyle = '#c00000';
+      g.font = 'bold 40px sans-serif';
+      g.fillText('关于公布专业技术资格评审结果的通知', 10, 150);
+      g.fillRect(10, 165, 600, 4);
+    });
+    const found = detectSeals(img, { dpi: DPI });
+    expect(found).toHaveLength(1);
+    expect(Math.hypot(found[0].ellipse.cx - truth.cx, found[0].ellipse.cy - truth.cy)).toBeLessThan(8);
+  });
+
+  it('fits the ring at page resolution from a coarse ellipse', () => {
+    let truth = { cx: 0, cy: 0, rx: 0, ry: 0, angleDeg: 0 };
+    const img = page((g, rng) => {
+      truth = drawSeal(g, spec(rng, { shape: 'round', rx: 118, ry: 118 }), rng.next).ellipse;
+    });
+    const coarse = { cx: truth.cx + 7, cy: truth.cy - 5, rx: truth.rx * 1.06, ry: truth.rx * 1.04, angleDeg: 20 };
+    const e = refineRing(img, coarse);
+    expect(Math.hypot(e.cx - truth.cx, e.cy - truth.cy)).toBeLessThan(2.5);
+    expect(Math.abs((e.rx + e.ry) / 2 - truth.rx)).toBeLessThan(2.5);
+  });
+
+  it('finds the arc text of a faded pink seal turned by 100°, and the band of its glyphs', () => {
+    const img = page((g, rng) => {
+      drawSeal(
+        g,
+        spec(rng, { colour: '#e8a0a8', opacity: 0.75, inkNoise: 0.5, angleDeg: 100, shape: 'round', rx: 118, ry: 118, label: '合同专用章', code: undefined }),
+        rng.next,
+      );
+    });
+    const [s] = detectSeals(img, { dpi: DPI });
+    const span = findTextSpan(img, s.ellipse, {});
+    expect(span.found).toBe(true);
+    // The generator centres 13 glyphs over 247° on the stamp's top, turned by 100°: text from
+    // ~-213.5°+100° to ~33.5°+100° in image angles, plus half a glyph either side.
+    const deg = (t: number): number => ((((t * 180) / Math.PI + s.ellipse.angleDeg) % 360) + 360) % 360;
+    const near = (a: number, b: number): number => Math.abs(((a - b + 540) % 360) - 180);
+    expect(near(deg(span.startT), -213.5 + 100)).toBeLessThan(25);
+    expect(near(deg(span.endT), 33.5 + 100)).toBeLessThan(25);
+    const band = findGlyphBand(img, s.ellipse, span);
+    expect(band).not.toBeNull();
+    expect(band!.outer).toBeGreaterThan(0.8);
+    expect(band!.inner).toBeLessThan(0.7);
+  });
+
   it('reports a grey ring on a grey-scale scan as colour lost', () => {
     const img = page((g, rng) => {
       drawSeal(g, spec(rng, { grey: true, colour: '#c8201c', opacity: 0.9, shape: 'round', rx: 120, ry: 120 }), rng.next);
@@ -164,6 +213,17 @@ describe('detectSeals', () => {
     const img = page(() => undefined);
     for (let i = 0; i < img.data.length; i += 3) img.data[i] = img.data[i + 1] = img.data[i + 2] = img.data[i + 1];
     expect(detectSeals(img, { dpi: DPI })).toEqual([]);
+  });
+});
+
+describe('voteReadings', () => {
+  it('takes each character most readings agree on', () => {
+    const v = voteReadings(['癌克苏金泉煤业有限责任公司', '阿死苏金录煤业有限责任公司', '阿克苏金泉煤业有了腿责任公司', '阿克苏金景煤业有限责任公司']);
+    expect(v.text).toBe('阿克苏金泉煤业有限责任公司');
+  });
+  it('keeps the pivot on a tie and ignores empty readings', () => {
+    expect(voteReadings(['新疆大学', '', '新疆大学']).text).toBe('新疆大学');
+    expect(voteReadings(['', '']).text).toBe('');
   });
 });
 

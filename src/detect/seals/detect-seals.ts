@@ -9,6 +9,7 @@ import { clamp } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import { convexHull, ellipsePoint, ellipseRho, ransacEllipse, type Pt } from './ellipse-fit.ts';
 import { greyInkGrid, redInkGrid, type InkGrid } from './ink-mask.ts';
+import { refineRing as refineRingPx } from './refine-ring.ts';
 
 export interface SealCandidate {
   /** Outer ring in page pixels; rx is the longer radius. */
@@ -66,13 +67,16 @@ export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): Seal
     const e = c.ellipse;
     const toPage = (v: number): number => v * cell;
     // Outline points are the centres of the outermost ink cells: the ring's edge is ~¼ cell further.
-    const ellipse: Ellipse = {
+    const coarse: Ellipse = {
       cx: toPage(e.cx),
       cy: toPage(e.cy),
       rx: toPage(e.rx + 0.25),
       ry: toPage(e.ry + 0.25),
       angleDeg: e.angleDeg,
     };
+    // The grid fit is good to a cell or two; the arc text is unwrapped from this ellipse, so the
+    // ring is fitted again at page resolution.
+    const ellipse = refineRingPx(page, coarse, { grey: c.colour === 'lost' });
     const box = clamp([c.box[0] * cell, c.box[1] * cell, c.box[2] * cell, c.box[3] * cell], page.width, page.height);
     out.push({
       ellipse,
@@ -181,6 +185,7 @@ function findRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean, strict =
   for (const group of groupCells(mask, W, H, Math.max(2, Math.round(rMin * 0.25)))) {
     if (group.length < rMin * 2) continue;
     let outline = outlinePoints(group, W, H);
+    let foundHere = 0;
     // Each pass takes the best ellipse and removes its outline points: overlapping seals.
     for (let pass = 0; pass < 3 && outline.length >= 12; pass++) {
       const fit = ransacEllipse(outline, { tolerance: 1.6, accept, seed: 7 + pass });
@@ -190,7 +195,31 @@ function findRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean, strict =
       const ring = judgeRing(grid, refined, fit.inliers.length / outline.length, strict);
       const used = new Set(fit.inliers);
       outline = outline.filter((_, i) => !used.has(i));
-      if (ring) out.push(ring);
+      if (ring) {
+        out.push(ring);
+        foundHere++;
+      }
+    }
+    // A seal joined to other red ink larger than itself (stamped over a red heading, a red rule):
+    // the group's outline is the other ink's, and no ellipse fits it. The ring is then searched for
+    // as a circle of ink inside the group (as on grey scans), and judged like any other.
+    if (foundHere === 0) {
+      let x0 = W;
+      let y0 = H;
+      let x1 = 0;
+      let y1 = 0;
+      for (const [x, y] of group) {
+        if (x < x0) x0 = x;
+        if (y < y0) y0 = y;
+        if (x > x1) x1 = x;
+        if (y > y1) y1 = y;
+      }
+      if (Math.max(x1 - x0, y1 - y0) > 2.2 * rMax && Math.min(x1 - x0, y1 - y0) > 0.8 * rMin) {
+        for (const c of findGreyRings(grid, pxPerMm, dpiGuessed, { x0, y0, x1: x1 + 1, y1: y1 + 1 })) {
+          const ring = judgeRing(grid, c.ellipse, c.evidence.fitShare, strict);
+          if (ring) out.push(ring);
+        }
+      }
     }
   }
   return dedupe(out);
@@ -444,7 +473,12 @@ function dedupe(rings: GridRing[]): GridRing[] {
  * Body text gives the same coverage at every radius, so it has no such peak. Circles of seal
  * sizes (26–49 mm) are tried around every few cells; the best peaks are refined and judged.
  */
-function findGreyRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean): GridRing[] {
+function findGreyRings(
+  grid: InkGrid,
+  pxPerMm: number,
+  dpiGuessed: boolean,
+  region?: { x0: number; y0: number; x1: number; y1: number },
+): GridRing[] {
   const { mask, width: W, height: H, cell } = grid;
   const mmPerCell = cell / pxPerMm;
   const slack = dpiGuessed ? 1.3 : 1;
@@ -455,8 +489,9 @@ function findGreyRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean): Gri
   const sinT = Float64Array.from({ length: A }, (_, i) => Math.sin((i / A) * 2 * Math.PI));
   // Ink within ±1 cell of the circle (a ring is ~1.5 cells wide, a fit is off by one).
   const near = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
+  const m = rMax + 8;
+  for (let y = Math.max(0, (region?.y0 ?? 0) - m); y < Math.min(H, (region?.y1 ?? H) + m); y++) {
+    for (let x = Math.max(0, (region?.x0 ?? 0) - m); x < Math.min(W, (region?.x1 ?? W) + m); x++) {
       let v = 0;
       for (let dy = -1; dy <= 1 && !v; dy++) {
         const yy = y + dy;
@@ -495,8 +530,12 @@ function findGreyRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean): Gri
   };
   const cands: Array<{ cx: number; cy: number; r: number; s: number; share: number; visible: number }> = [];
   const step = 2;
-  for (let cy = 0; cy < H; cy += step) {
-    for (let cx = 0; cx < W; cx += step) {
+  const rx0 = Math.max(0, region?.x0 ?? 0);
+  const ry0 = Math.max(0, region?.y0 ?? 0);
+  const rx1 = Math.min(W, region?.x1 ?? W);
+  const ry1 = Math.min(H, region?.y1 ?? H);
+  for (let cy = ry0; cy < ry1; cy += step) {
+    for (let cx = rx0; cx < rx1; cx += step) {
       let best = { cx, cy, r: 0, s: 0, share: 0, visible: 0 };
       for (let r = rMin; r <= rMax; r++) {
         const sc = score(cx, cy, r);

@@ -8,10 +8,11 @@ import { readSealText } from './read-seal-text.ts';
 import { decideSealOwner } from './seal-owner.ts';
 
 export { detectSeals, type SealCandidate, type DetectSealsOptions } from './detect-seals.ts';
-export { readSealText, cleanSealText, type SealText } from './read-seal-text.ts';
+export { readSealText, cleanSealText, voteReadings, type SealText } from './read-seal-text.ts';
 export { decideSealOwner, EMPLOYER_MIN_SIMILARITY, OTHER_MAX_SIMILARITY, type SealOwnerInput, type SealOwnerDecision } from './seal-owner.ts';
 export { nameSimilarity } from './name-similarity.ts';
-export { unwrapRing, findTextGap } from './unwrap-ring.ts';
+export { unwrapRing, findTextGap, findTextSpan, findGlyphBand } from './unwrap-ring.ts';
+export { refineRing } from './refine-ring.ts';
 
 export interface SealContext {
   docType: DocTypeId;
@@ -32,8 +33,9 @@ export async function sealDetections(
   opts: DetectSealsOptions = {},
 ): Promise<SealDetection[]> {
   const out: SealDetection[] = [];
-  for (const c of detectSeals(page, opts)) {
-    const read = await readSealText(page, c, ocr);
+  const cands = detectSeals(page, opts);
+  for (const c of cands) {
+    const read = await readSealText(page, c, ocr, cands);
     const decision = decideSealOwner({
       text: read.text,
       textConfidence: read.confidence,

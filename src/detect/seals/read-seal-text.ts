@@ -1,10 +1,10 @@
 /**
- * OCR of a seal's arc text from its unwrapped strip. Cost-bounded: the strip is cut to the text,
- * then read as a single line in four variants (as unwrapped, stretched to square glyphs, and
- * both again over a wider band for a ring fit that is a little off). Tesseract is confident on
- * junk, so the reading is chosen by its share of characters common in organisation names and by
- * agreement between the variants (see chooseReading); never by similarity to the employer: the
- * owner decision must not be fed a reading picked for looking like the employer.
+ * OCR of a seal's arc text from its unwrapped strip. Cost-bounded: four single-line reads of the
+ * strip rendered four ways (the glyph band assumed or measured, each as unwrapped, with worn-ink
+ * pin-holes closed, or smoothed), combined character by character (voteReadings): different
+ * renderings make different mistakes on a glyph and rarely the same one. Nothing in the reading
+ * knows the employer's name: the owner decision must not be fed a reading picked for looking like
+ * the employer. (chooseReading, the earlier whole-reading choice, is kept for callers.)
  */
 import type { RawImage } from '../../model/image.ts';
 import type { OcrEngine, OcrPage } from '../../model/ocr.ts';
@@ -26,7 +26,7 @@ export function cleanSealText(s: string): string {
   return [...s].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
 }
 
-/** Most OCR calls made for one seal (each a single-line read of a strip of ~1000×80 px). */
+/** Most OCR calls made for one seal (each a single-line read of a strip of ~700×100 px). */
 export const MAX_OCR_CALLS_PER_SEAL = 4;
 
 interface Reading {
@@ -156,24 +156,167 @@ export function chooseReading<T extends { text: string; score: number; junk?: nu
   return best;
 }
 
-export async function readSealText(page: RawImage, seal: Pick<SealCandidate, 'ellipse' | 'colour'>, ocr: OcrEngine): Promise<SealText> {
+/** Closing of the ink (dark) in a grey strip: fills pin-holes of worn ink, 4-neighbourhood. */
+export function closeInk(img: RawImage): RawImage {
+  const pass = (src: Buffer, dark: boolean): Buffer => {
+    const { width: W, height: H } = img;
+    const out = Buffer.from(src);
+    for (let y = 1; y < H - 1; y++) {
+      for (let x = 1; x < W - 1; x++) {
+        const i = y * W + x;
+        const a = src[i];
+        const b = src[i - 1];
+        const c = src[i + 1];
+        const d = src[i - W];
+        const e = src[i + W];
+        out[i] = dark ? Math.min(a, b, c, d, e) : Math.max(a, b, c, d, e);
+      }
+    }
+    return out;
+  };
+  return { ...img, data: pass(pass(img.data, true), false) };
+}
+
+/** A 3×3 binomial blur of a grey strip: smooths JPEG blocks and speckle. */
+export function blurStrip(img: RawImage): RawImage {
+  const { width: W, height: H, data } = img;
+  const out = Buffer.from(data);
+  for (let y = 1; y < H - 1; y++) {
+    for (let x = 1; x < W - 1; x++) {
+      let s = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const wy = dy === 0 ? 2 : 1;
+        const row = (y + dy) * W + x;
+        s += wy * (data[row - 1] + 2 * data[row] + data[row + 1]);
+      }
+      out[y * W + x] = Math.round(s / 16);
+    }
+  }
+  return { ...img, data: out };
+}
+
+function editDistance(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** For each character of `pivot`, the character of `other` aligned with it ('' if none), and what `other` inserts before each position. */
+function alignTo(pivot: string[], other: string[]): { sub: string[]; ins: string[] } {
+  const n = pivot.length;
+  const m = other.length;
+  const D: number[][] = [];
+  for (let i = 0; i <= n; i++) D.push(Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      D[i][j] = Math.min(D[i - 1][j] + 1, D[i][j - 1] + 1, D[i - 1][j - 1] + (pivot[i - 1] === other[j - 1] ? 0 : 1));
+    }
+  }
+  const sub = new Array<string>(n).fill('');
+  const ins = new Array<string>(n + 1).fill('');
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && D[i][j] === D[i - 1][j - 1] + (pivot[i - 1] === other[j - 1] ? 0 : 1)) {
+      sub[i - 1] = other[j - 1];
+      i--;
+      j--;
+    } else if (i > 0 && D[i][j] === D[i - 1][j] + 1) {
+      sub[i - 1] = '';
+      i--;
+    } else {
+      ins[i] = other[j - 1] + ins[i];
+      j--;
+    }
+  }
+  return { sub, ins };
+}
+
+/**
+ * Character-level consensus of several readings of one strip (ROVER-like). The pivot is the
+ * reading closest to all others (least total edit distance); every other reading is aligned to
+ * it and each position takes the character most readings agree on (the pivot's on a tie); a
+ * character inserted by more than half of the readings is kept. Different renderings of the same
+ * strip make different mistakes on a glyph; they rarely make the same one. Nothing here knows any
+ * organisation's name.
+ */
+export function voteReadings(texts: string[]): { text: string; pivot: number; agreement: number } {
+  const rs = texts.map((t) => [...t]);
+  const live = rs.map((r, i) => ({ r, i })).filter((x) => x.r.length > 0);
+  if (live.length === 0) return { text: '', pivot: 0, agreement: 0 };
+  let pivot = live[0];
+  let best = Infinity;
+  for (const a of live) {
+    const d = live.reduce((s, b) => s + editDistance(a.r, b.r), 0);
+    if (d < best) {
+      best = d;
+      pivot = a;
+    }
+  }
+  const al = live.map((x) => alignTo(pivot.r, x.r));
+  let out = '';
+  let agreeSum = 0;
+  for (let k = 0; k <= pivot.r.length; k++) {
+    const insVotes = new Map<string, number>();
+    for (const a of al) if (a.ins[k]) insVotes.set(a.ins[k], (insVotes.get(a.ins[k]) ?? 0) + 1);
+    for (const [ins, n] of insVotes) if (2 * n > live.length) out += ins;
+    if (k === pivot.r.length) break;
+    const votes = new Map<string, number>();
+    for (const a of al) votes.set(a.sub[k], (votes.get(a.sub[k]) ?? 0) + 1);
+    let ch = pivot.r[k];
+    let n = votes.get(ch) ?? 0;
+    for (const [c, v] of votes) {
+      if (v > n) {
+        ch = c;
+        n = v;
+      }
+    }
+    out += ch;
+    if (ch) agreeSum += n / live.length;
+  }
+  const len = [...out].length;
+  return { text: out, pivot: pivot.i, agreement: len ? agreeSum / len : 0 };
+}
+
+/**
+ * Reads a seal's arc text. `others`: the other seals found on the page; where one overlaps this
+ * seal, its ring is left out of the strip.
+ */
+export async function readSealText(
+  page: RawImage,
+  seal: Pick<SealCandidate, 'ellipse' | 'colour'>,
+  ocr: OcrEngine,
+  others: Array<Pick<SealCandidate, 'ellipse'>> = [],
+): Promise<SealText> {
   const grey = seal.colour === 'lost' || page.channels === 1;
   const glyphPx = 44;
-  const base: UnwrapOptions = { grey, glyphPx };
+  const exclude = others.map((o) => o.ellipse).filter((o) => o !== seal.ellipse);
+  const base: UnwrapOptions = { grey, glyphPx, exclude };
   const span = findTextSpan(page, seal.ellipse, base);
-  const read = async (opts: UnwrapOptions, variant: string): Promise<Reading> => {
-    const strip = unwrapRing(page, seal.ellipse, { ...base, span, ...opts });
-    return scoreReading(await ocr.recognize(strip.image, { psm: 'single_line' }), variant);
+  const fixed = unwrapRing(page, seal.ellipse, { ...base, span }).image;
+  const found = unwrapRing(page, seal.ellipse, { ...base, span, band: 'found' }).image;
+  // Four renderings of the strip (measured on 112 generated seals: each alone reads 63–66 % of the
+  // characters, their consensus 69 %, a seal counted read at ≥ 60 %: 65–69 % alone, 74–76 %
+  // by consensus): the band assumed and the band found, as unwrapped, closed, or smoothed.
+  const strips: Array<[string, RawImage]> = [
+    ['found', found],
+    ['found-closed', closeInk(found)],
+    ['fixed-closed', closeInk(fixed)],
+    ['fixed-smoothed', blurStrip(fixed)],
+  ];
+  const readings: Reading[] = [];
+  for (const [variant, img] of strips) readings.push(scoreReading(await ocr.recognize(img, { psm: 'single_line' }), variant));
+  const vote = voteReadings(readings.map((r) => r.text));
+  const pivot = readings[vote.pivot];
+  return {
+    text: vote.text,
+    // The pivot reading's own confidence, lowered where the readings disagree.
+    confidence: Math.round(pivot.confidence * Math.min(1, 0.5 + vote.agreement / 2) * 100) / 100,
+    variant: `vote(${pivot.variant})`,
+    ocrCalls: readings.length,
   };
-  const first = unwrapRing(page, seal.ellipse, { ...base, span });
-  const readings: Reading[] = [scoreReading(await ocr.recognize(first.image, { psm: 'single_line' }), 'plain')];
-  // Narrowed glyphs made square again; always one stretched reading, so that readings can agree.
-  const stretch = Math.max(1.25, squareStretch(first, glyphPx));
-  readings.push(await read({ stretchX: stretch }, `stretch${stretch.toFixed(2)}`));
-  // A wider band, in case the ring fit is a little off (glyph tops or feet cut), as unwrapped and
-  // stretched.
-  readings.push(await read({ outer: 0.99, inner: 0.5, marginDeg: 10 }, 'wide1.00'));
-  readings.push(await read({ outer: 0.99, inner: 0.5, stretchX: stretch, marginDeg: 10 }, `wide${stretch.toFixed(2)}`));
-  const win = chooseReading(readings);
-  return { text: win.text, confidence: win.confidence, variant: win.variant, ocrCalls: readings.length };
 }

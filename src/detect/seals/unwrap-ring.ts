@@ -1,15 +1,34 @@
 /**
- * The seal's arc text as a straight strip: the text band of the ring (between ~0.6 and ~0.95 of
- * the radius) sampled along the ellipse, clockwise, starting after the gap at the foot of the text,
- * so that the strip reads left to right with the glyphs upright, as a single text line.
+ * The seal's arc text as a straight strip: the text band of the ring sampled along the ellipse,
+ * clockwise, from the text's first glyph to its last (the gap at the foot of the text is found,
+ * not assumed), columns evenly spaced along the arc, so that the strip reads left to right with
+ * the glyphs upright, as a single text line. Ink is measured as the shade of red pixels, judged
+ * against the seal's own ring (faded pink and crimson alike); overlapping seals' rings are left out.
  */
 import type { Ellipse } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import { redness } from './ink-mask.ts';
+import { ellipseRho } from './ellipse-fit.ts';
 
 export interface UnwrapOptions {
   /** Use luminance instead of redness (a grey-scale scan). */
   grey?: boolean;
+  /**
+   * How red ink is measured. 'shade' (default for strips): the darkness of the green channel where
+   * the pixel is red — JPEG keeps the brightness at full resolution but the colour at half, so
+   * strokes stay sharp. 'redness': red minus the larger of green and blue (colour only).
+   */
+  inkMode?: 'redness' | 'shade';
+  /**
+   * 'found': the radial band the glyphs occupy is measured (findGlyphBand) and the strip is
+   * centred on it; 'fixed' (default): 0.95–0.55 of the radius, or outer/inner when given.
+   */
+  band?: 'fixed' | 'found';
+  /**
+   * Other seals on the page that overlap this one: the ink of their rings is not this seal's
+   * (a red line through the glyphs reads as a stroke), so it is left out of the strip.
+   */
+  exclude?: Ellipse[];
   /** Target glyph height in strip pixels; tesseract reads CJK best at 30–50 px. */
   glyphPx?: number;
   /** Band of the radius to unwrap, outer and inner. */
@@ -34,7 +53,7 @@ export interface RingStrip {
 }
 
 /** Ink value of the page at (x, y), bilinear, 0 = paper, larger = more ink. */
-function inkSampler(page: RawImage, grey: boolean): (x: number, y: number) => number {
+function inkSampler(page: RawImage, grey: boolean, mode: UnwrapOptions['inkMode'] = 'shade'): (x: number, y: number) => number {
   const { width: W, height: H, data, channels } = page;
   const at = (xi: number, yi: number): number => {
     if (xi < 0 || yi < 0 || xi >= W || yi >= H) return 0;
@@ -45,7 +64,10 @@ function inkSampler(page: RawImage, grey: boolean): (x: number, y: number) => nu
     }
     const r = data[i];
     if (r < 110) return underText(xi, yi);
-    return Math.max(0, redness(r, data[i + 1], data[i + 2]));
+    const red = Math.max(0, redness(r, data[i + 1], data[i + 2]));
+    // Shade: as dark as the green channel says, but only as far as the pixel is red (a grey
+    // JPEG fringe of print, paper tint, is not ink).
+    return mode === 'shade' ? Math.min(255 - data[i + 1], 3 * red) : red;
   };
   const redAt = (xi: number, yi: number): number => {
     if (xi < 0 || yi < 0 || xi >= W || yi >= H) return 0;
@@ -98,68 +120,160 @@ function pointAt(e: Ellipse, t: number, k: number): [number, number] {
   return [e.cx + uu * ca - vv * sa, e.cy + uu * sa + vv * ca];
 }
 
-/** Ink along the middle of the text band, one value per degree-ish step of the parameter. */
-function bandProfile(page: RawImage, e: Ellipse, grey: boolean, N: number): Float64Array {
-  const ink = inkSampler(page, grey);
-  const profile = new Float64Array(N);
-  for (let j = 0; j < N; j++) {
-    const t = (j / N) * Math.PI * 2;
-    let s = 0;
-    // The lower part of the arc glyphs only (they span ~0.62–0.90 R): a number code along the
-    // bottom sits at 0.8–0.9 R; a label under the star reaches ~0.74 R only at its corners.
-    for (let k = 0.62; k <= 0.781; k += 0.02) {
-      const [x, y] = pointAt(e, t, k);
-      // A pixel counts once it is clearly ink: faint ink fringes must not fill the gap.
-      s += ink(x, y) > 40 ? 1 : 0;
+/**
+ * What counts as ink, judged against the seal's own ring: a faded pink seal's glyphs are as faint
+ * as its ring, and a crimson seal's JPEG fringe is far fainter than its ring.
+ */
+function inkThreshold(page: RawImage, e: Ellipse, ink: (x: number, y: number) => number): number {
+  const ringInk: number[] = [];
+  for (let j = 0; j < 180; j++) {
+    let m = -1;
+    for (const k of [0.95, 0.97, 0.99]) {
+      const [x, y] = pointAt(e, (j / 180) * Math.PI * 2, k);
+      if (x >= 0 && y >= 0 && x < page.width && y < page.height) m = Math.max(m, ink(x, y));
     }
-    profile[j] = s;
+    if (m >= 0) ringInk.push(m);
   }
-  return profile;
+  ringInk.sort((a, b) => a - b);
+  const ringLevel = ringInk.length ? ringInk[Math.floor(ringInk.length * 0.5)] : 100;
+  return Math.max(15, Math.min(50, ringLevel * 0.4));
 }
 
 /**
- * Where the arc text runs: the longest stretch of the band that holds ink, allowing breaks of a
- * few degrees (between glyphs, a faded glyph). Seals put the text over the top 150–250° and leave
- * the bottom to a code or nothing; a stamp turned by any angle still has its gap, so the text is
- * found, not assumed at the top. Returns the parameters (radians) of the text's first and last ink.
+ * The radial band the arc glyphs occupy (as fractions of the radius, measured inward from the
+ * outline like pointAt), from the ink across the text's span: the densest run of radii that is
+ * not a ring. Seals differ in glyph size and in how far in the text sits (a double ring pushes it
+ * in); null when no clear band is seen.
+ */
+export function findGlyphBand(
+  page: RawImage,
+  e: Ellipse,
+  span: { startT: number; endT: number },
+  opts: UnwrapOptions = {},
+): { outer: number; inner: number } | null {
+  const ink = inkSampler(page, !!opts.grey, opts.inkMode);
+  const inkMin = inkThreshold(page, e, ink);
+  const K0 = 0.4;
+  const K1 = 1.02;
+  const step = 0.01;
+  const nk = Math.round((K1 - K0) / step) + 1;
+  const cov = new Float64Array(nk);
+  const M = 120;
+  let seen = 0;
+  for (let a = 0; a < M; a++) {
+    const t = span.startT + ((span.endT - span.startT) * (a + 0.5)) / M;
+    const [x0, y0] = pointAt(e, t, 0.75);
+    if (x0 < 0 || y0 < 0 || x0 >= page.width || y0 >= page.height) continue;
+    seen++;
+    for (let i = 0; i < nk; i++) {
+      const [x, y] = pointAt(e, t, K0 + i * step);
+      if (ink(x, y) > inkMin) cov[i]++;
+    }
+  }
+  if (seen < 20) return null;
+  for (let i = 0; i < nk; i++) cov[i] /= seen;
+  const kOf = (i: number): number => K0 + i * step;
+  // Rings are ink nearly all round; glyphs leave paper between and inside them.
+  const ring = (i: number): boolean => cov[i] >= 0.7;
+  let peak = -1;
+  for (let i = 0; i < nk; i++) {
+    if (kOf(i) < 0.45 || kOf(i) > 0.92 || ring(i)) continue;
+    if (peak < 0 || cov[i] > cov[peak]) peak = i;
+  }
+  if (peak < 0 || cov[peak] < 0.08) return null;
+  const floor = 0.3 * cov[peak];
+  let lo = peak;
+  let hi = peak;
+  while (hi + 1 < nk && !ring(hi + 1) && cov[hi + 1] >= floor) hi++;
+  while (lo - 1 >= 0 && !ring(lo - 1) && cov[lo - 1] >= floor && kOf(hi) - kOf(lo - 1) <= 0.45) lo--;
+  const h = kOf(hi) - kOf(lo);
+  if (h < 0.12 || h > 0.45) return null;
+  return { outer: Math.min(1, kOf(hi)), inner: Math.max(0.3, kOf(lo)) };
+}
+
+/**
+ * Ink along the lower part of the text band, one value per step of the parameter, and the share
+ * of the samples that fell off the page (a seal cut by the page edge: there the ink is unknown).
+ */
+function bandProfile(page: RawImage, e: Ellipse, grey: boolean, N: number): { ink: Float64Array; off: Float64Array } {
+  const ink = inkSampler(page, grey, 'redness');
+  const profile = new Float64Array(N);
+  const off = new Float64Array(N);
+  const ks: number[] = [];
+  // The middle of the arc glyphs (they span ~0.62–0.90 R, ~0.53–0.80 R inside a double ring),
+  // where every glyph has ink; a label under the star reaches ~0.74 R only at its corners, and a
+  // number code along the bottom is in the gap anyway.
+  for (let k = 0.66; k <= 0.801; k += 0.02) ks.push(k);
+  const inkMin = inkThreshold(page, e, ink);
+  for (let j = 0; j < N; j++) {
+    const t = (j / N) * Math.PI * 2;
+    let s = 0;
+    let o = 0;
+    for (const k of ks) {
+      const [x, y] = pointAt(e, t, k);
+      if (x < 0 || y < 0 || x >= page.width || y >= page.height) {
+        o++;
+        continue;
+      }
+      // A pixel counts once it is clearly ink: faint ink fringes must not fill the gap.
+      s += ink(x, y) > inkMin ? 1 : 0;
+    }
+    profile[j] = s;
+    off[j] = o / ks.length;
+  }
+  return { ink: profile, off };
+}
+
+/**
+ * Where the arc text runs. Seals put the name over the top 150–270° and leave the rest of the ring
+ * to a number code or nothing; a stamp turned by any angle still has that gap, so the text is found,
+ * not assumed at the top: it is everything but the longest stretch of the band without ink. The
+ * gap may hold a few degrees of stray ink (another seal's ring crossing it, a speck), and the page
+ * edge counts as ink (text may run off the page) unless the whole gap is off the page. Returns the
+ * parameters (radians) of the text's first and last ink.
  */
 export function findTextSpan(page: RawImage, e: Ellipse, opts: UnwrapOptions = {}): { startT: number; endT: number; found: boolean } {
   const N = 360;
-  const profile = bandProfile(page, e, !!opts.grey, N);
-  // Smoothed over ~7°: a glyph is 10–20° wide, the space between two glyphs a few degrees.
+  const { ink: profile, off } = bandProfile(page, e, !!opts.grey, N);
+  // Smoothed over ~5°: a glyph is 10–20° wide, the space between two glyphs a few degrees
+  // (up to ~35° on a short name spread over the arc, still far less than the gap).
   const sm = new Float64Array(N);
   for (let j = 0; j < N; j++) {
     let t = 0;
-    for (let k = -3; k <= 3; k++) t += profile[(j + k + N) % N];
-    sm[j] = t / 7;
+    for (let k = -2; k <= 2; k++) t += profile[(j + k + N) % N];
+    sm[j] = t / 5;
   }
   // Text columns hold several inked samples; stray ink (a code digit's foot, speckle, the JPEG
   // fringe of print under the seal) holds one or two.
   const sorted = Array.from(sm).sort((a, b) => a - b);
   const p90 = sorted[Math.floor(N * 0.9)];
-  const inked = (j: number): boolean => sm[j] > Math.max(1.2, p90 * 0.3);
-  const on = new Uint8Array(N);
-  for (let j = 0; j < N; j++) on[j] = inked(j) ? 1 : 0;
-  // Bridge breaks between glyphs: ~12° on a long name, up to ~28° on a short one (新疆大学 spread
-  // over 150° leaves wide spaces). The widest bridge whose text run still leaves the seal's gap
-  // (text covers at most ~270°) is taken; a narrow one when even that closes the circle.
-  let bestLen = 0;
-  let bestStart = 0;
-  for (const BRIDGE of [12, 20, 28]) {
-    const run = longestRun(on, N, BRIDGE);
-    if (BRIDGE === 12 || (run.len > bestLen && run.len <= 290)) {
-      bestLen = run.len;
-      bestStart = run.start;
-    }
-  }
+  const thr = Math.max(1.2, p90 * 0.3);
   const step = (Math.PI * 2) / N;
-  // No clean text run (ink all round, or nothing, or a scrap): assume an upright seal with the
-  // text over the top 250°.
-  if (bestLen === 0 || bestLen >= N - 20 || bestLen < 40) {
+  const fallback = (): { startT: number; endT: number; found: boolean } => {
+    // No gap to be seen: assume an upright seal with the text over the top 250°.
     const gap = Math.PI / 2 - (e.angleDeg * Math.PI) / 180;
     return { startT: gap + (55 * Math.PI) / 180, endT: gap + (305 * Math.PI) / 180, found: false };
+  };
+  if (p90 < 1.2) return fallback();
+  const empty = new Uint8Array(N);
+  const offPage = new Uint8Array(N);
+  for (let j = 0; j < N; j++) {
+    offPage[j] = off[j] > 0.5 ? 1 : 0;
+    empty[j] = !offPage[j] && sm[j] <= thr ? 1 : 0;
   }
-  return { startT: bestStart * step, endT: (bestStart + bestLen) * step, found: true };
+  let gap = longestRun(empty, N, 6);
+  // A gap shorter than any real seal leaves (≥ ~60°) is not the gap: it is off the page (a seal
+  // cut across its foot), and the page edge joins it.
+  if (gap.len < 60) {
+    const both = new Uint8Array(N);
+    for (let j = 0; j < N; j++) both[j] = empty[j] | offPage[j];
+    const withEdge = longestRun(both, N, 6);
+    if (withEdge.len > gap.len) gap = withEdge;
+  }
+  if (gap.len < 25 || gap.len >= N - 30) return fallback();
+  const textStart = gap.start + gap.len;
+  const textLen = N - gap.len;
+  return { startT: textStart * step, endT: (textStart + textLen) * step, found: true };
 }
 
 /** The longest circular run of `on` after bridging breaks of up to `bridge` samples. */
@@ -194,30 +308,46 @@ export function findTextGap(page: RawImage, e: Ellipse, opts: UnwrapOptions = {}
 
 /** Unwraps the text band into a grey strip (dark glyphs on white), from the text's start to its end. */
 export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {}): RingStrip {
-  const outer = opts.outer ?? 0.95;
-  const inner = opts.inner ?? 0.55;
+  const span = opts.span ?? findTextSpan(page, e, opts);
+  const found = opts.band === 'found' ? findGlyphBand(page, e, span, opts) : null;
+  // The found band with the same air above and below as the fixed one gives a typical glyph.
+  const outer = found ? Math.min(1, found.outer + 0.06) : (opts.outer ?? 0.95);
+  const inner = found ? Math.max(0.3, found.inner - 0.06) : (opts.inner ?? 0.55);
   const glyphPx = opts.glyphPx ?? 44;
   const r = Math.min(e.rx, e.ry);
-  const arcR = (e.rx + e.ry) / 2;
   // Glyphs are ~0.28 R high on a seal: scale so they come out glyphPx high.
   const scale = glyphPx / (0.28 * r);
   const rows = Math.max(16, Math.round((outer - inner) * r * scale));
-  const span = opts.span ?? findTextSpan(page, e, opts);
   // A few degrees of paper before and after the text.
   const margin = (opts.marginDeg ?? 6) * (Math.PI / 180);
   const startT = span.startT - margin;
   const spanT = Math.min(2 * Math.PI, span.endT - span.startT + 2 * margin);
   const gapT = (span.endT + (span.startT + Math.PI * 2 - span.endT) / 2) % (Math.PI * 2);
-  const midK = (outer + inner) / 2;
-  const arc = spanT * (arcR - (1 - midK) * r);
+  // Columns evenly spaced along the middle of the glyphs (not evenly in the parameter): on an
+  // oval seal the parameter runs fast along the flat sides, which would squeeze the glyphs there.
+  const midK = found ? (outer + inner) / 2 : 0.76;
+  const ts = arcLengthParams(e, startT, spanT, midK);
+  const arc = ts.length;
   // Engravers squeeze long names into narrow glyphs; tesseract reads square CJK glyphs best.
   const stretch = opts.stretchX ?? 1;
   const cols = Math.max(32, Math.round(arc * scale * stretch));
-  const ink = inkSampler(page, !!opts.grey);
+  const ink0 = inkSampler(page, !!opts.grey, opts.inkMode);
+  const others = (opts.exclude ?? []).filter((o) => o !== e && Math.hypot(o.cx - e.cx, o.cy - e.cy) > 0.1 * r);
+  const ink = others.length
+    ? (x: number, y: number): number => {
+        for (const o of others) {
+          // The other ring's band, with a pixel's slack for the fit.
+          const rho = ellipseRho(o, x, y);
+          const px = 2 / Math.min(o.rx, o.ry);
+          if (rho > 0.92 - px && rho < 1 + px) return 0;
+        }
+        return ink0(x, y);
+      }
+    : ink0;
   const raw = new Float32Array(rows * cols);
   let max = 1;
   for (let c = 0; c < cols; c++) {
-    const t = startT + (spanT * c) / (cols - 1);
+    const t = ts.at((arc * c) / (cols - 1));
     for (let row = 0; row < rows; row++) {
       // Row 0 is the outer edge: glyph tops point outward.
       const k = outer - ((outer - inner) * row) / (rows - 1);
@@ -243,6 +373,37 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
   const padded = Buffer.alloc(H * Wp, 255);
   for (let row = 0; row < rows; row++) out.copy(padded, (row + pad) * Wp + pad, row * cols, (row + 1) * cols);
   return { image: { data: padded, width: Wp, height: H, channels: 1 }, startT, spanT, gapT };
+}
+
+/**
+ * Arc length along the curve at depth k between startT and startT + spanT, and the parameter at a
+ * given length (linear between fine steps).
+ */
+function arcLengthParams(e: Ellipse, startT: number, spanT: number, k: number): { length: number; at: (s: number) => number } {
+  const M = 720;
+  const cum = new Float64Array(M + 1);
+  let [px, py] = pointAt(e, startT, k);
+  for (let i = 1; i <= M; i++) {
+    const [x, y] = pointAt(e, startT + (spanT * i) / M, k);
+    cum[i] = cum[i - 1] + Math.hypot(x - px, y - py);
+    px = x;
+    py = y;
+  }
+  const length = cum[M];
+  const at = (s: number): number => {
+    if (s <= 0) return startT;
+    if (s >= length) return startT + spanT;
+    let lo = 0;
+    let hi = M;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] <= s) lo = mid;
+      else hi = mid;
+    }
+    const f = (s - cum[lo]) / Math.max(1e-9, cum[hi] - cum[lo]);
+    return startT + (spanT * (lo + f)) / M;
+  };
+  return { length, at };
 }
 
 /**
