@@ -3,6 +3,7 @@ import type { Box } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrOptions, OcrPage } from '../model/ocr.ts';
 import { measureTextScale } from '../quality/text-scale.ts';
+import { readMissedInk } from './read-missed-ink.ts';
 import { rereadWeakRuns } from './reread-weak-runs.ts';
 import { pageConfidence } from './tesseract-engine.ts';
 
@@ -76,7 +77,7 @@ function mergeReadings(a: OcrPage, b: OcrPage): OcrPage {
  * merged line by line when a page mixes large text with small text OCR skipped (a list table in 6 pt
  * under a large heading). The size comes from the characters OCR found and the page's ink bands,
  * never from a DPI field, so a page of normal text pays for one pass only. Weakly read stretches of a
- * line are then re-read on their own.
+ * line are then re-read on their own, and runs of text-like ink no line covers are read as lines.
  */
 export async function readPage(grey: RawImage, engine: OcrEngine, options: OcrOptions = {}): Promise<PageReading> {
   const first = await engine.recognize(grey, options);
@@ -95,5 +96,6 @@ export async function readPage(grey: RawImage, engine: OcrEngine, options: OcrOp
     if (smallBesideLarge) reading = { ocr: mergeReadings(first, second), upscale: f, glyphHeightPx: glyph };
     else if (score(second) > score(first)) reading = { ocr: second, upscale: f, glyphHeightPx: glyph };
   }
-  return { ...reading, ocr: await rereadWeakRuns(grey, reading.ocr, engine) };
+  const reread = await rereadWeakRuns(grey, reading.ocr, engine);
+  return { ...reading, ocr: await readMissedInk(grey, reread, engine, glyph) };
 }

@@ -8,7 +8,7 @@ import { pageConfidence } from './tesseract-engine.ts';
 const WEAK = 60;
 /** Glyph height a re-read crop is scaled to. */
 const TARGET_PX = 40;
-const BORDER = 12;
+export const BORDER = 12;
 
 interface Run {
   line: number;
@@ -36,7 +36,7 @@ function weakRuns(page: OcrPage): Run[] {
   return runs;
 }
 
-function crop(grey: RawImage, b: Box): { img: RawImage; x: number; y: number } {
+export function crop(grey: RawImage, b: Box): { img: RawImage; x: number; y: number } {
   const x0 = Math.max(0, Math.floor(b[0]));
   const y0 = Math.max(0, Math.floor(b[1]));
   const x1 = Math.min(grey.width, Math.ceil(b[0] + b[2]));
@@ -49,7 +49,7 @@ function crop(grey: RawImage, b: Box): { img: RawImage; x: number; y: number } {
 }
 
 /** Height of the ink in a crop: the rows between the first and last with some dark pixels. */
-function inkHeight(img: RawImage): number {
+export function inkHeight(img: RawImage): number {
   let top = -1;
   let bottom = -1;
   for (let y = 0; y < img.height; y++) {
@@ -63,7 +63,7 @@ function inkHeight(img: RawImage): number {
   return top < 0 ? 0 : bottom - top + 1;
 }
 
-async function enlargeWithBorder(img: RawImage, f: number): Promise<RawImage> {
+export async function enlargeWithBorder(img: RawImage, f: number): Promise<RawImage> {
   const width = Math.max(1, Math.round(img.width * f));
   const height = Math.max(1, Math.round(img.height * f));
   const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })

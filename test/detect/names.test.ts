@@ -135,6 +135,25 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     expectMaskedAndProtected(r, sheet.names);
   });
 
+  it('masks the 姓名 value of a form in columns and leaves 经办人 党怡怡, who shares two of its characters', async () => {
+    const sheet = new Sheet(1400, 700, 200, new Rng(11));
+    const st = { size: 36, family: SANS.regular };
+    const rows: Array<[string, string]> = [
+      ['姓　　名', '{A}'],
+      ['性　　别', '女'],
+      ['证件号码', '652901198908134151'],
+      ['学　　校', '新疆大学'],
+      ['经办人', '{O:党怡怡}'],
+    ];
+    sheet.grid([60, 330, 1000], rows.map((_, i) => 60 + i * 110).concat(60 + rows.length * 110));
+    rows.forEach(([label, value], i) => {
+      sheet.line(label, 90, 130 + i * 110, st);
+      sheet.line(spans(value, '党怡敏'), 420, 130 + i * 110, st);
+    });
+    const r = await search(engine, sheet.canvas, '党怡敏', 'chsi_verification');
+    expectMaskedAndProtected(r, sheet.names);
+  });
+
   it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {
     const sheet = new Sheet(2000, 900, 300, new Rng(9));
     const st = { size: 46, family: SANS.regular };

@@ -80,7 +80,7 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
   const t = lt.tokens;
   let i = end;
   while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
-  if (i >= t.length || ocrGapBefore(lt, i) > 8 * lt.h) return null; // a form's value cell can sit far from its label
+  if (i >= t.length || (i > 0 && ocrGapBefore(lt, i) > 8 * lt.h)) return null; // a form's value cell can sit far from its label
   const from = i;
   while (i < t.length && (isHan(t[i].ch) || isDotLike(t[i].ch)) && i - from < 10) {
     if (i > from && ocrGapBefore(lt, i) > 1.2 * lt.h) break;
@@ -88,4 +88,21 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
   }
   while (i > from && isDotLike(t[i - 1].ch)) i--;
   return i > from ? { from, to: i } : null;
+}
+
+/** The nearest line to the right of lt on the same row, within a form cell's reach (8 glyphs). */
+export function rowNeighbourRight(lines: LineTokens[], lt: LineTokens): LineTokens | undefined {
+  const [x, y, w, h] = lt.line.box;
+  let best: LineTokens | undefined;
+  let bestGap = 8 * lt.h;
+  for (const m of lines) {
+    if (m === lt) continue;
+    const [mx, my, , mh] = m.line.box;
+    if (Math.min(y + h, my + mh) - Math.max(y, my) < 0.5 * Math.min(h, mh)) continue;
+    const gap = mx - (x + w);
+    if (gap < -0.2 * lt.h || gap > bestGap) continue;
+    best = m;
+    bestGap = gap;
+  }
+  return best;
 }

@@ -4,7 +4,7 @@ import { intersect, type Box } from '../../../model/geometry.ts';
 import { isHan, nameCore } from '../chinese-names.ts';
 import { looksAlike } from '../glyph-similarity.ts';
 import { inkBlobRightOf } from '../ink-blob.ts';
-import { findLabels, standsAsLabel, valueAfter } from '../labels.ts';
+import { findLabels, rowNeighbourRight, standsAsLabel, valueAfter } from '../labels.ts';
 import { unionBoxes } from '../line-tokens.ts';
 import { looksLikeLabelledName, nameScore } from '../name-shape.ts';
 import { SELF_SIGNED, type NameSearch } from '../name-search.ts';
@@ -22,19 +22,27 @@ export function findLabelledNames(s: NameSearch): void {
       if (!standsAsLabel(lt, hit)) continue;
       // On a form the employer issues (附件1/2), a bare 签字 is the unit head's, not the applicant's.
       if (hit.kind === 'signature' && input.docType !== undefined && EMPLOYER_ISSUED.has(input.docType) && !SELF_SIGNED.has(input.docType)) hit.kind = 'other';
-      const value = valueAfter(lt, hit.end);
-      const valueText = value ? lt.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
+      // The value is after the label on its line, or — when the label ends its line (a form's label
+      // column read apart from its value column) — at the start of the line beside it on the row.
+      let vl = lt;
+      let value = valueAfter(lt, hit.end);
+      if (!value && lt.tokens.slice(hit.end).every((t) => /[：:（）()\s_＿|]/.test(t.ch))) {
+        const beside = rowNeighbourRight(lines, lt);
+        const v = beside ? valueAfter(beside, 0) : null;
+        if (beside && v) [vl, value] = [beside, v];
+      }
+      const valueText = value ? vl.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
       // After a label, any short run of Han characters is taken for a name (a dotted minority name
       // whose dot OCR dropped included); elsewhere the stricter shape test applies.
       const readable = value !== null && looksLikeLabelledName(valueText);
-      const valueBox = value ? ink.spanBox(lt, value.from, value.to).box : null;
+      const valueBox = value ? ink.spanBox(vl, value.from, value.to).box : null;
       const overlapsApplicant = (box: Box) => applicant.some((d) => intersect(d.box, box));
       if (valueBox && overlapsApplicant(valueBox)) continue; // already found as the applicant
       const score = readable ? nameScore(nameCore(valueText), name) : 0;
       const label = hit.label;
-      const blob = () => (input.grey ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
+      const blob = () => (input.grey && vl === lt ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
       const asApplicant = (confidence: number, rule: string) => {
-        const d = detection('applicant_name', lt, value!.from, value!.to, confidence, { rule, label, read: valueText, score });
+        const d = detection('applicant_name', vl, value!.from, value!.to, confidence, { rule, label, read: valueText, score });
         // Handwriting is wider and taller than the cells OCR found: take the whole ink after the label.
         const b = blob();
         if (b && intersect(b, d.box)) d.box = unionBoxes([d.box, b]);
@@ -59,7 +67,7 @@ export function findLabelledNames(s: NameSearch): void {
         return true;
       };
       // The first character OCR made of a signature, when it is the applicant's surname (or looks like it).
-      const firstHan = value ? lt.tokens.slice(value.from, value.to).find((t) => isHan(t.ch))?.ch : undefined;
+      const firstHan = value ? vl.tokens.slice(value.from, value.to).find((t) => isHan(t.ch))?.ch : undefined;
       const surnameFits = firstHan !== undefined && (firstHan === name[0] || looksAlike(firstHan, name[0]));
       if (hit.kind === 'applicant') {
         if (readable && score >= 0.3) asApplicant(0.75, 'label');
@@ -72,7 +80,7 @@ export function findLabelledNames(s: NameSearch): void {
         // A bare signature shares a surname with the applicant often enough: half the name must agree.
         const fieldBar = hit.kind === 'signature' ? 0.5 : ownDocument ? 0.25 : 0.5;
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
-        else if (readable) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
+        else if (readable) others.push(signer(detection('other_name', vl, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
         else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
         else if (hit.kind === 'signature') {
           // Not the applicant's surname: someone else signed here. Protect it, and say it was unread.
@@ -83,7 +91,7 @@ export function findLabelledNames(s: NameSearch): void {
           }
         }
       } else if (readable) {
-        if (score < 1) others.push(signer(detection('other_name', lt, value!.from, value!.to, 0.8, { rule: 'label', label, score })));
+        if (score < 1) others.push(signer(detection('other_name', vl, value!.from, value!.to, 0.8, { rule: 'label', label, score })));
       } else {
         // A signer's handwriting that OCR could not read: protect the ink after the label.
         const b = blob();
