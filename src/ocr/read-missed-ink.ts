@@ -1,11 +1,9 @@
 import type { Box } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
-import type { OcrChar, OcrEngine, OcrLine, OcrPage } from '../model/ocr.ts';
-import { BORDER, crop, enlargeWithBorder, inkHeight } from './reread-weak-runs.ts';
+import type { OcrEngine, OcrLine, OcrPage } from '../model/ocr.ts';
+import { readCropAsLine } from './read-crop.ts';
 import { pageConfidence } from './tesseract-engine.ts';
 
-/** Glyph height a crop is scaled to before it is read. */
-const TARGET_PX = 40;
 /** A reading of a crop is kept from this confidence on: below it, it is mostly noise read as text. */
 const MIN_CONFIDENCE = 55;
 
@@ -22,16 +20,8 @@ export async function readMissedInk(grey: RawImage, page: OcrPage, engine: OcrEn
   if (regions.length === 0) return page;
   const added: OcrLine[] = [];
   for (const r of regions) {
-    const c = crop(grey, r);
-    const ink = inkHeight(c.img);
-    if (ink < 6) continue;
-    const f = Math.min(4, Math.max(1, TARGET_PX / ink));
-    const big = await enlargeWithBorder(c.img, f);
-    const read = await engine.recognize(big, { psm: 'single_line' });
-    const chars: OcrChar[] = read.lines.flatMap((l) => l.chars).map((ch) => ({
-      ...ch,
-      box: [c.x + (ch.box[0] - BORDER) / f, c.y + (ch.box[1] - BORDER) / f, ch.box[2] / f, ch.box[3] / f] as Box,
-    }));
+    const chars = await readCropAsLine(grey, r, engine);
+    if (!chars) continue;
     const han = chars.filter((ch) => /[\u3400-\u9fff]/u.test(ch.text));
     if (han.length === 0) continue;
     const confidence = chars.reduce((s, ch) => s + ch.confidence, 0) / chars.length;
