@@ -56,7 +56,6 @@ export async function rereadWeakRuns(grey: RawImage, page: OcrPage, engine: OcrE
     if (x1 - x0 < 4 || y1 - y0 < 4) continue;
     const newChars = await readCropAsLine(grey, [x0, y0, x1 - x0, y1 - y0], engine);
     if (!newChars) continue;
-    if (newChars.length === 0) continue;
     const oldConf = chars.reduce((s, ch) => s + ch.confidence, 0) / chars.length;
     const newConf = newChars.reduce((s, ch) => s + ch.confidence, 0) / newChars.length;
     if (newConf < oldConf + 10) continue;
