@@ -1,6 +1,7 @@
 import { classifyPage, type ClassifyInput } from '../classify/index.ts';
 import { findNames } from '../detect/names/find-names.ts';
-import { namesUnderSeals } from '../detect/names/under-seal.ts';
+import { isOwnDocument } from '../detect/names/name-search.ts';
+import { applicantUnderSeals, namesUnderSeals } from '../detect/names/under-seal.ts';
 import { sealDetections } from '../detect/seals/index.ts';
 import { nearUnitLine } from '../detect/unit-line.ts';
 import { sectionOf } from '../ingest/discover.ts';
@@ -115,7 +116,9 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const keptSeals = seals.filter((s) => s.colour === 'red' || SEAL_BEARING.has(docType.id));
   findings.push(...sealFindings(keptSeals, file, page));
 
-  const nameDetections = [...names.detections, ...namesUnderSeals(ocr, keptSeals, names.detections)];
+  const underSeal = applicantUnderSeals(names.detections, keptSeals, isOwnDocument(docType.id));
+  names.uncertain.push(...underSeal.uncertain);
+  const nameDetections = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections)];
   const plan = await time('plan', () =>
     planMasks({
       width: upright.width,

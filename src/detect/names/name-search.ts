@@ -39,6 +39,11 @@ export const MANY_PEOPLE_DOCS = new Set<DocTypeId>(['title_document', 'paper', '
 /** Documents that list many people: a stray two-character word there is more likely a name. */
 export const LIST_DOCS = new Set<DocTypeId>(['title_document', 'paper', 'cnki_screenshot', 'unit_publicity']);
 
+/** A document about the applicant alone: a name there is theirs unless it clearly reads otherwise. */
+export function isOwnDocument(docType: DocTypeId | undefined): boolean {
+  return docType !== undefined && CARRIES_APPLICANT_NAME.has(docType) && !MANY_PEOPLE_DOCS.has(docType);
+}
+
 export interface NameSearch {
   input: NameSearchInput;
   /** The Han characters of the applicant's name. */
@@ -68,7 +73,7 @@ export function startNameSearch(input: NameSearchInput): NameSearch {
   // Two-character names get one substitution too, but only under the conditions below (a look-alike,
   // or 某某同志 on the applicant's own document): otherwise 张伟 would match every 张X.
   const k = Math.max(allowedEdits(pattern.length), pattern.length === 2 ? 1 : 0);
-  const ownDocument = input.docType !== undefined && CARRIES_APPLICANT_NAME.has(input.docType) && !MANY_PEOPLE_DOCS.has(input.docType);
+  const ownDocument = isOwnDocument(input.docType);
 
   const detection = (kind: NameDetection['kind'], lt: LineTokens, from: number, to: number, confidence: number, evidence: Record<string, unknown>): NameDetection => {
     const span = ink.spanBox(lt, from, to);

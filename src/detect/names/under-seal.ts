@@ -1,6 +1,7 @@
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
 import { intersect } from '../../model/geometry.ts';
 import type { OcrPage } from '../../model/ocr.ts';
+import type { UncertainName } from './name-search.ts';
 import { isHan, startsWithSurname } from './chinese-names.ts';
 
 /** Printed words under a seal that are not anyone's name. */
@@ -34,4 +35,27 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
     }
   }
   return out;
+}
+
+/**
+ * A name that shares all but one character with the applicant's is taken for someone else's where it
+ * reads well (党怡怡 signing the applicant 党怡敏's form). Under the employer's seal it does not read
+ * well: the red ink lifted out of the grey page leaves broken strokes (党怡敏 read as 党怡皆). There,
+ * on the applicant's own document, it is the applicant's name misread — masked, and flagged.
+ */
+export function applicantUnderSeals(detections: NameDetection[], seals: SealDetection[], ownDocument: boolean): { detections: NameDetection[]; uncertain: UncertainName[] } {
+  const uncertain: UncertainName[] = [];
+  if (!ownDocument) return { detections, uncertain };
+  const employer = seals.filter((s) => s.owner === 'employer' && s.colour === 'red');
+  const out = detections.map((d) => {
+    if (d.kind !== 'other_name' || d.evidence.rule !== 'similar-name' || !employer.some((s) => intersect(s.box, d.box))) return d;
+    uncertain.push({
+      text: d.text,
+      box: d.box,
+      reasonZh: `单位公章下识别为“${d.text}”，与申报人姓名只差一字，按申报人姓名遮盖，请核对`,
+      reasonEn: `read “${d.text}” under the employer's seal, one character from the applicant's name; masked as the applicant's name, please check`,
+    });
+    return { ...d, kind: 'applicant_name' as const, confidence: 0.6, evidence: { ...d.evidence, rule: 'similar-name-under-seal' } };
+  });
+  return { detections: out, uncertain };
 }
