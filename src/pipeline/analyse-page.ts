@@ -136,7 +136,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   for (const u of names.uncertain) {
     findings.push({ ruleId: 'mask/uncertain-name', severity: 'warning', message: `第${page}页：${u.reasonZh}`, messageEn: `page ${page}: ${u.reasonEn}`, file, page, box: u.box, needsReview: true });
   }
-  findings.push(...missingNameFindings(names.detections.some((d) => d.kind === 'applicant_name'), docType, ocr, file, page));
+  findings.push(...missingNameFindings(nameDetections.some((d) => d.kind === 'applicant_name'), docType, ocr, file, page));
 
   // Boxes are reported in the frame of the page as written.
   const outTurn = corrected || turn === 0 ? 0 : turn;
