@@ -1,6 +1,9 @@
 /**
  * Calibration and measurement of the scan checks on the project's sample generator (docs/clarity.md).
  *   npx tsx scripts/measure-quality.ts [clarity|orientation|clean|all] [--seeds=1,2] [--types=a,b] [--no-ocr]
+ *     [--cache-ocr] [--dump=file.jsonl]
+ * --cache-ocr reuses the clarity pages' OCR from an earlier run (kept next to the rendered pages);
+ * --dump appends every clarity point (label, score, evidence) as a JSON line.
  * - orientation: every document type at the four quarter turns (two seeds, dpi 150–300, a phone
  *   photo on some), orientation accuracy by type and turn, ms per page per check, and the ms of a
  *   plain full-page OCR (readPage) of the same upright pages for comparison.
@@ -39,6 +42,10 @@ const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.spl
 const SEEDS = (flag('seeds') ?? '1,2').split(',').map(Number);
 const ONLY = flag('types')?.split(',');
 const WITH_OCR = !argv.includes('--no-ocr');
+/** Reuse the page OCR of an earlier run (for calibrating thresholds; the OCR depends on src/ocr). */
+const CACHE_OCR = argv.includes('--cache-ocr');
+/** Append every clarity point as a JSON line to this file. */
+const DUMP = flag('dump');
 const CACHE = '/tmp/measure-quality-cache';
 fs.mkdirSync(CACHE, { recursive: true });
 
@@ -66,6 +73,8 @@ Object.defineProperty(Sheet.prototype, 'bodyPx', {
 });
 
 interface Sample {
+  /** Cache key of the rendered page. */
+  key: string;
   image: RawImage;
   rotation: Rotation;
   clarity: 'ok' | 'blurry' | 'too_small';
@@ -81,7 +90,7 @@ async function sample(spec: DocSpec, seed: number): Promise<Sample> {
   const meta = path.join(CACHE, `${key}.json`);
   if (fs.existsSync(meta)) {
     const m = JSON.parse(fs.readFileSync(meta, 'utf8'));
-    return { ...m, image: { ...m.image, data: fs.readFileSync(path.join(CACHE, `${key}.rgb`)) } };
+    return { ...m, key, image: { ...m.image, data: fs.readFileSync(path.join(CACHE, `${key}.rgb`)) } };
   }
   bodyLog = [];
   const doc = await renderDocument(spec, seed);
@@ -89,6 +98,7 @@ async function sample(spec: DocSpec, seed: number): Promise<Sample> {
   const body = bodyLog.length ? bodyLog[bodyLog.length - 1] : Infinity;
   const scale = spec.degrade?.scale ?? 1;
   const s: Sample = {
+    key,
     image: p.image,
     rotation: p.truth.rotation,
     clarity: p.truth.clarity,
@@ -98,7 +108,7 @@ async function sample(spec: DocSpec, seed: number): Promise<Sample> {
     charPx: Number.isFinite(body) ? body * scale : 0,
   };
   fs.writeFileSync(path.join(CACHE, `${key}.rgb`), p.image.data);
-  fs.writeFileSync(meta, JSON.stringify({ ...s, image: { width: p.image.width, height: p.image.height, channels: p.image.channels } }));
+  fs.writeFileSync(meta, JSON.stringify({ ...s, key: undefined, image: { width: p.image.width, height: p.image.height, channels: p.image.channels } }));
   return s;
 }
 
@@ -132,9 +142,14 @@ async function clarity(): Promise<void> {
         const g = greyForOcr(s.image);
         let pageOcr;
         if (ocr && withOcr(dpi, blurSigma)) {
-          const t0 = now();
-          pageOcr = (await readPage(g, ocr)).ocr;
-          ocrTimes.push(now() - t0);
+          const file = path.join(CACHE, `${s.key}.ocr.json`);
+          if (CACHE_OCR && fs.existsSync(file)) pageOcr = JSON.parse(fs.readFileSync(file, 'utf8'));
+          else {
+            const t0 = now();
+            pageOcr = (await readPage(g, ocr)).ocr;
+            ocrTimes.push(now() - t0);
+            fs.writeFileSync(file, JSON.stringify(pageOcr));
+          }
         }
         const t = now();
         const v = clarityVerdict(g, pageOcr);
@@ -145,6 +160,7 @@ async function clarity(): Promise<void> {
         // The generator's own gap: ratio in (0.05, 0.14) with text big enough is a coin toss by design.
         const band = s.clarity !== 'too_small' && ratio > 0.05 && ratio < 0.14;
         pts.push({ score: v.score, big: v.bigEnough, labelOk, band, ocr: !!pageOcr });
+        if (DUMP) fs.appendFileSync(DUMP, JSON.stringify({ type, dpi, blurSigma, charPx: s.charPx, label: s.clarity, band, ocr: !!pageOcr, score: v.score, glyph: v.glyphHeightPx, ...v.evidence }) + '\n');
         const verdict = !v.bigEnough ? 'S' : v.ok ? '' : '✗';
         if (labelOk !== v.ok) wrong.push(`${type}@${dpi} σ${blurSigma}${pageOcr ? ' +ocr' : ''}: score ${v.score} glyph ${v.glyphHeightPx} (text ${s.charPx.toFixed(1)} px, σ/text ${ratio.toFixed(3)}) label ${s.clarity}${band ? ' [band]' : ''} ${JSON.stringify(v.evidence)}`);
         cells.push(`${v.score}${verdict}${pageOcr ? '' : '°'}${labelOk === v.ok ? '' : band ? ' (~)' : ' (!)'}`);
@@ -169,7 +185,7 @@ async function clarity(): Promise<void> {
     ['all', () => true],
   ] as const) {
     const [a, n] = agreeAt(CLARITY_LIMITS.minScore, sel);
-    const sweep = [30, 40, 45, 50, 55, 60, 65, 70, 78].map((m) => `${m}:${agreeAt(m, sel)[0]}`).join(' ');
+    const sweep = [30, 40, 45, 50, 55, 60, 65, 70, 75, 78, 80, 85].map((m) => `${m}:${agreeAt(m, sel)[0]}`).join(' ');
     console.log(`clarity agreement ${name}: ${pct(a, n)}   (by threshold ${sweep})`);
   }
   console.log(`glyph / text px on sharp pages: median ${med(glyphRatio).toFixed(2)}, min ${Math.min(...glyphRatio).toFixed(2)}, max ${Math.max(...glyphRatio).toFixed(2)}`);

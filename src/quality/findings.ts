@@ -73,14 +73,15 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
   // Far below the limit is an error (the platform sends the page back); near it, our measure is not
   // sure enough to cost the applicant a submission: a warning for a person to look at.
   if (c && !c.bigEnough) {
+    const px = Math.round(c.glyphHeightPx * 10) / 10;
     out.push({
       ruleId: 'scan/too-small',
       severity: c.glyphHeightPx < 0.75 * CLARITY_LIMITS.minGlyphPx ? 'error' : 'warning',
       needsReview: true,
-      message: `第${p}页文字太小（字高 ${c.glyphHeightPx} 像素，要求 ≥ ${CLARITY_LIMITS.minGlyphPx}），请提高扫描分辨率（建议 300 dpi）重新扫描`,
-      messageEn: `Page ${p}: text too small (glyph height ${c.glyphHeightPx} px, required ≥ ${CLARITY_LIMITS.minGlyphPx}); rescan at a higher resolution (300 dpi)`,
+      message: `第${p}页文字太小（字高 ${px} 像素，要求 ≥ ${CLARITY_LIMITS.minGlyphPx}），请提高扫描分辨率（建议 300 dpi）重新扫描`,
+      messageEn: `Page ${p}: text too small (glyph height ${px} px, required ≥ ${CLARITY_LIMITS.minGlyphPx}); rescan at a higher resolution (300 dpi)`,
       ...at,
-      evidence: { glyphHeightPx: c.glyphHeightPx, minGlyphPx: CLARITY_LIMITS.minGlyphPx },
+      evidence: { glyphHeightPx: px, minGlyphPx: CLARITY_LIMITS.minGlyphPx },
     });
   }
   if (c && c.score < CLARITY_LIMITS.minScore) {

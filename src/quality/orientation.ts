@@ -8,16 +8,16 @@ import { greyForOcr } from '../ocr/prepare.ts';
 import { photoVerdict } from './photo.ts';
 import { resizeGrey } from './raster.ts';
 import { normRotation, rotateRaw, type Rotation } from './rotate.ts';
-import { measureTextScale } from './text-scale.ts';
+import { measureTextScale, textBands, type Band } from './text-scale.ts';
 
 export interface OrientationVerdict {
   /** Clockwise rotation the stored scan has relative to upright; turn it by (360 - detected) to fix. */
   detected: Rotation;
   /** 0..1. */
   confidence: number;
-  /** 'osd' (tesseract orientation detection), 'ocr' (OCR confidence at each turn), or 'none' (no text). */
+  /** 'osd' (tesseract orientation detection), 'ocr' (a few text lines read both ways round), or 'none' (no text). */
   method: 'osd' | 'ocr' | 'none';
-  /** The OCR of the upright page when the decision already needed one (sparse segmentation). */
+  /** Not set any more: the fallback reads a few short lines, never the page (kept for compatibility). */
   uprightOcr?: OcrPage;
   evidence: Record<string, unknown>;
 }
@@ -67,13 +67,18 @@ export async function createOsdDetector(tessdataDir?: string): Promise<OsdDetect
 
 /** Glyph height the OSD pass sees: its blob filters are tuned for ~10pt text at 300 dpi. */
 const OSD_GLYPH_PX = 40;
-/** Glyph height the OCR fallback reads at: big enough for chi_sim, small enough to be quick. */
-const OCR_GLYPH_PX = 32;
+/** Glyph height the line reads are made at: big enough for chi_sim, small enough to be quick. */
+const LINE_GLYPH_PX = 32;
 const OSD_MIN_CONFIDENCE = 4;
-/** Largest area (px) the OCR fallback reads at each turn: about a third of an A4 page of 10pt text. */
-const MAX_FALLBACK_PX = 900 * 900;
 /** Largest area (px) OSD looks at: about half an A4 page at 300 dpi. */
 const MAX_OSD_PX = 4_000_000;
+/** Text lines read per direction at most, and before a clear answer may stop the reading. */
+const MAX_LINES = 8;
+const MIN_LINES = 2;
+/** Advantage (summed confidence of the better way round over the worse) that settles a page. */
+const SETTLED = 120;
+/** Longest stretch of a line read, in glyphs: a dozen characters say which way up they are. */
+const MAX_LINE_GLYPHS = 16;
 
 /** The window of at most `maxPx` pixels (page-shaped) holding the most dark pixels. */
 function densestWindow(g: RawImage, maxPx: number): RawImage {
@@ -95,22 +100,101 @@ function densestWindow(g: RawImage, maxPx: number): RawImage {
       if (ink > best) [best, bx, by] = [ink, x0, y0];
     }
   }
-  const out = Buffer.allocUnsafe(ww * wh);
-  for (let y = 0; y < wh; y++) data.copy(out, y * ww, (by + y) * w + bx, (by + y) * w + bx + ww);
-  return { data: out, width: ww, height: wh, channels: 1 };
+  return crop(g, bx, by, ww, wh);
 }
 
-function ocrScore(p: OcrPage): { score: number; conf: number; chars: number } {
+function crop(g: RawImage, x0: number, y0: number, w: number, h: number): RawImage {
+  const out = Buffer.allocUnsafe(w * h);
+  for (let y = 0; y < h; y++) g.data.copy(out, y * w, (y0 + y) * g.width + x0, (y0 + y) * g.width + x0 + w);
+  return { data: out, width: w, height: h, channels: 1 };
+}
+
+/** A text line found in the ink: its rectangle on the stored page, glyph size and ink. */
+interface TextLine {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  size: number;
+  ink: number;
+  /** The line runs down the stored page (the page is turned a quarter). */
+  vertical: boolean;
+}
+
+/**
+ * Text lines of the stored page running one way: the ink bands of neighbouring strips that continue
+ * one another are chained into a line (at most MAX_LINE_GLYPHS glyphs long); the inkiest lines
+ * first (see below), no two overlapping. Every line carries its own glyph size, so a wrong page-wide text-size
+ * estimate does not spoil the read.
+ */
+function textLines(g: RawImage, vertical: boolean): TextLine[] {
+  const bs: Band[] = (vertical ? textBands(g).vertical : textBands(g).horizontal).filter((b) => b.size >= 6 && b.cover >= 0.2);
+  const byStrip = new Map<number, Band[]>();
+  for (const b of bs) byStrip.set(b.strip, [...(byStrip.get(b.strip) ?? []), b]);
+  const used = new Set<Band>();
+  const lines: TextLine[] = [];
+  const sorted = [...bs].sort((a, b) => a.strip - b.strip || a.start - b.start);
+  for (const first of sorted) {
+    if (used.has(first)) continue;
+    used.add(first);
+    const chain = [first];
+    let cur = first;
+    while ((cur.a1 - first.a0) < MAX_LINE_GLYPHS * first.size) {
+      let best: Band | undefined;
+      let bestOverlap = 0;
+      for (const c of byStrip.get(cur.strip + 1) ?? []) {
+        if (used.has(c) || c.size > 1.5 * cur.size || cur.size > 1.5 * c.size) continue;
+        const ov = Math.min(cur.start + cur.size, c.start + c.size) - Math.max(cur.start, c.start);
+        if (ov >= 0.5 * Math.min(cur.size, c.size) && ov > bestOverlap) [best, bestOverlap] = [c, ov];
+      }
+      if (!best) break;
+      used.add(best);
+      chain.push(best);
+      cur = best;
+    }
+    const size = Math.round(chain.reduce((s, b) => s + b.size, 0) / chain.length);
+    const lo = Math.min(...chain.map((b) => b.start));
+    const hi = Math.max(...chain.map((b) => b.start + b.size));
+    const pad = Math.round(0.4 * size);
+    const across0 = Math.max(0, lo - pad);
+    const across1 = Math.min(vertical ? g.width : g.height, hi + pad);
+    const along0 = Math.max(0, first.a0 - pad);
+    const along1 = Math.min(vertical ? g.height : g.width, cur.a1 + pad);
+    const ink = chain.reduce((s, b) => s + b.ink, 0);
+    lines.push(
+      vertical
+        ? { x: across0, y: along0, w: across1 - across0, h: along1 - along0, size, ink, vertical }
+        : { x: along0, y: across0, w: along1 - along0, h: across1 - across0, size, ink, vertical },
+    );
+  }
+  // Text, not pictures: a line at least three glyphs long, glyphs big enough to read (≥ 10 px).
+  // The longest lines first (a dozen characters read with confidence settle it), then the inkiest.
+  const glyphs = (l: TextLine) => Math.min(MAX_LINE_GLYPHS, (vertical ? l.h : l.w) / l.size);
+  lines.splice(0, lines.length, ...lines.filter((l) => l.size >= 10 && glyphs(l) >= 3));
+  lines.sort((a, b) => Math.round(glyphs(b)) - Math.round(glyphs(a)) || b.ink - a.ink);
+  const picked: TextLine[] = [];
+  const overlaps = (a: TextLine, b: TextLine) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  for (const l of lines) {
+    if (picked.length >= MAX_LINES) break;
+    if (!picked.some((p) => overlaps(p, l))) picked.push(l);
+  }
+  return picked;
+}
+
+/** How well a line read: mean confidence, discounted when far fewer characters came out than fit. */
+function lineScore(p: OcrPage, line: TextLine): { score: number; conf: number; chars: number } {
   const chars = p.lines.reduce((s, l) => s + l.chars.length, 0);
-  // Mean confidence decides; the count of characters (capped) breaks ties between two empty reads.
-  return { score: p.confidence * Math.min(1, chars / 12), conf: p.confidence, chars };
+  const fit = (line.vertical ? line.h : line.w) / line.size;
+  const want = Math.max(2, 0.4 * fit);
+  return { score: chars ? p.confidence * Math.min(1, chars / want) : 0, conf: p.confidence, chars };
 }
 
 /**
  * Which way up is the page? A cheap first check (OSD on a copy with normal-sized text) answers for
- * most pages; when it is unsure, the OCR reads the page at each quarter turn with sparse segmentation
- * (which, unlike automatic segmentation, does not quietly turn vertical lines itself) and the turn
- * with the confident read wins. Upright is tried first and ends the search when the read is good.
+ * most pages. When it is unsure, a few text lines found in the ink are read by the OCR both ways
+ * round (a line across the page at 0° and 180°, a line down the page at 90° and 270°): Chinese read
+ * upside down or sideways comes out as low-confidence fragments, the right way as confident text.
+ * Each line is read at its own glyph size, one line at a time, so the cost stays a few short reads.
  */
 export async function detectOrientation(
   page: RawImage,
@@ -138,50 +222,61 @@ export async function detectOrientation(
     if (r) osdGuess = r.rotation;
   }
 
-  const readTurns = async (img: RawImage, first: Rotation, pass: number) => {
-    // OSD's unsure guess first, then upright, then the rest.
-    const order: Rotation[] = [...new Set<Rotation>([first, 0, 180, 90, 270])];
-    const out: Array<{ rotation: Rotation; score: number; conf: number; chars: number; page: OcrPage; pass: number }> = [];
-    for (const rotation of order) {
-      const p = await ocr.recognize(rotateRaw(img, (360 - rotation) % 360), { psm: 'sparse' });
-      const s = ocrScore(p);
-      out.push({ rotation, ...s, page: p, pass });
-      // A confident read of enough characters: no need to try the other turns.
-      if (s.conf >= 80 && s.chars >= 12) break;
+  // Lines across the stored page are read at 0° and 180°, lines down it at 90° and 270°.
+  const across = textLines(g, false);
+  const down = textLines(g, true);
+  const inkOf = (ls: TextLine[]) => ls.reduce((s, l) => s + l.ink, 0);
+  const axes: Array<{ lines: TextLine[]; turns: [Rotation, Rotation] }> = [
+    { lines: across, turns: [0, 180] },
+    { lines: down, turns: [90, 270] },
+  ];
+  // The way the ink runs goes first; OSD's unsure guess, when it has one, outranks it.
+  const favoured = osdGuess !== undefined ? (osdGuess % 180 === 0 ? 0 : 1) : inkOf(across) >= inkOf(down) ? 0 : 1;
+  if (favoured === 1) axes.reverse();
+  // Each line is read both ways round; the better way earns the difference. A line that reads
+  // badly both ways (a picture, a rule, a row of sideways characters) earns nothing, so a few junk
+  // lines cannot outvote one line read with confidence.
+  const advantage = new Map<Rotation, number>();
+  const adv = (r: Rotation) => advantage.get(r) ?? 0;
+  const reads: Array<Record<string, unknown>> = [];
+  for (const [ai, axis] of axes.entries()) {
+    for (const [li, line] of axis.lines.entries()) {
+      const img = crop(g, line.x, line.y, line.w, line.h);
+      const f = LINE_GLYPH_PX / line.size;
+      const sized = Math.abs(f - 1) < 0.15 ? img : resizeGrey(img, f);
+      const got: number[] = [];
+      for (const turn of axis.turns) {
+        // Make the line upright as if the page were stored at `turn`.
+        const p = await ocr.recognize(rotateRaw(sized, (360 - turn) % 360), { psm: 'single_line' });
+        const s = lineScore(p, line);
+        got.push(s.score);
+        reads.push({ turn, line: li, size: line.size, conf: Math.round(s.conf), chars: s.chars });
+      }
+      const [t0, t1] = axis.turns;
+      if (got[0] > got[1]) advantage.set(t0, adv(t0) + got[0] - got[1]);
+      else advantage.set(t1, adv(t1) + got[1] - got[0]);
+      // Two lines read with confidence one way and not the other settle the axis.
+      const [a, b] = [adv(t0), adv(t1)];
+      if (li + 1 >= MIN_LINES && Math.max(a, b) >= SETTLED && Math.min(a, b) <= Math.max(a, b) / 4) break;
     }
-    return out;
-  };
-  const f = Math.min(2.5, OCR_GLYPH_PX / glyph);
-  const native = Math.abs(f - 1) < 0.15;
-  const resized = native ? g : resizeGrey(g, f);
-  // A dense page read four times would cost more than its OCR: read the inkiest part of it only.
-  const small = densestWindow(resized, MAX_FALLBACK_PX);
-  const cropped = small !== resized;
-  const tried = await readTurns(small, osdGuessOr0(osdGuess), 1);
-  // Too little read at every turn: the text-size estimate (and so the crop) was likely off — a
-  // phone photo, a form whose rules fooled the estimate. Read a larger window at the stored size.
-  const weak = (t: { conf: number; chars: number }) => t.chars < 12 || t.conf < 40;
-  if (tried.every(weak) && !native) {
-    const wide = densestWindow(g, MAX_FALLBACK_PX * 2.5);
-    const best1 = [...tried].sort((a, b) => b.score - a.score)[0];
-    tried.push(...(await readTurns(wide, best1.score > 0 ? best1.rotation : osdGuessOr0(osdGuess), 2)));
+    // Settled along the favoured axis: sideways Chinese does not read well either way round.
+    if (ai === 0 && Math.max(...axis.turns.map(adv)) >= SETTLED) break;
   }
-  tried.sort((a, b) => b.score - a.score);
-  const best = tried[0];
-  // The margin is over the best read at another turn (a turn may have been read in both passes).
-  const second = tried.find((t) => t.rotation !== best.rotation);
-  evidence.ocr = tried.map((t) => ({ rotation: t.rotation, conf: Math.round(t.conf), chars: t.chars, pass: t.pass }));
-  const margin = second ? (best.score - second.score) / Math.max(1, best.score) : best.conf >= 80 ? 1 : 0.5;
+  evidence.lines = reads;
+  const ranked = [...advantage.keys()].map((r) => ({ r, m: adv(r) })).sort((a, b) => b.m - a.m);
+  evidence.advantage = Object.fromEntries(ranked.map((x) => [x.r, Math.round(x.m)]));
+  const best = ranked[0];
+  if (!best || best.m < 20) {
+    // Nothing read better one way than another: OSD's unsure guess is all there is.
+    return { detected: osdGuess ?? 0, confidence: 0, method: osdGuess !== undefined ? 'osd' : 'ocr', evidence };
+  }
+  const second = ranked[1]?.m ?? 0;
+  const margin = (best.m - second) / best.m;
   return {
-    detected: best.score > 0 ? best.rotation : 0,
-    // A win between two near-empty reads is no evidence: scale by how well the best turn read.
-    confidence: Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.conf / 50))) * 100) / 100,
+    detected: best.r,
+    // Little evidence (one line read moderately) is little confidence, whatever the margin.
+    confidence: Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.m / SETTLED))) * 100) / 100,
     method: 'ocr',
-    ...(native && !cropped && best.pass === 1 && best.score > 0 ? { uprightOcr: best.page } : {}),
     evidence,
   };
-}
-
-function osdGuessOr0(r: Rotation | undefined): Rotation {
-  return r ?? 0;
 }

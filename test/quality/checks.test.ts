@@ -37,8 +37,13 @@ describe('clarity', () => {
     const blur300 = clarityVerdict(grey(await renderPage({ kind: 'text', dpi: 200, seed: 2, blurSigma: 3.5 })));
     expect(sharp150.ok && sharp300.ok).toBe(true);
     expect(blur150.ok || blur300.ok).toBe(false);
-    expect(Math.abs(blur150.score - blur300.score)).toBeLessThan(15);
     expect(blur150.score).toBeLessThan(CLARITY_LIMITS.minScore);
+    expect(blur300.score).toBeLessThan(CLARITY_LIMITS.minScore);
+    // Near the threshold, where the verdict is decided, the same relative blur scores the same. (Far
+    // past it, heavy blur runs strokes together and the measured glyph shrinks: both still fail.)
+    const mild100 = clarityVerdict(grey(await renderPage({ kind: 'text', dpi: 100, seed: 2, blurSigma: 1 })));
+    const mild200 = clarityVerdict(grey(await renderPage({ kind: 'text', dpi: 200, seed: 2, blurSigma: 2 })));
+    expect(Math.abs(mild100.score - mild200.score)).toBeLessThan(8);
   }, 30_000);
   it('flags text too small to read', async () => {
     const v = clarityVerdict(grey(await renderPage({ kind: 'id_front', dpi: 80 })));
