@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { histogram, percentile } from './raster.ts';
+import { histogram, percentile, strongEdgeSamples } from './raster.ts';
 
 /**
  * Limits on the grey levels of a scan; documented in docs/clarity.md. Ink and contrast are measured
@@ -42,48 +42,15 @@ export interface ExposureVerdict {
  * patterns do not make steep edges; a photo or a QR code is a small share of a page's edges.
  */
 function printLevels(g: RawImage): { ink: number; contrast: number; edges: number } {
-  const { width: w, height: h, data } = g;
-  const R = 4;
-  const mins: number[] = [];
-  const ranges: number[] = [];
-  const rowStep = Math.max(1, Math.round(Math.sqrt((w * h) / 1_500_000)));
-  for (let y = 0; y < h; y += rowStep) {
-    const row = y * w;
-    for (let x = R + 1; x < w - R - 1; x++) {
-      const i = row + x;
-      const d = data[i + 1] - data[i - 1];
-      const a = d < 0 ? -d : d;
-      if (a < 24) continue; // a step of at least ~12 grey levels per pixel
-      const l = data[i] - data[i - 2];
-      const r = data[i + 2] - data[i];
-      if (a < (l < 0 ? -l : l) || a < (r < 0 ? -r : r)) continue;
-      let mn = 255;
-      let mx = 0;
-      for (let k = i - R; k <= i + R; k++) {
-        const v = data[k];
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
-      }
-      mins.push(mn);
-      ranges.push(mx - mn);
-      x += 2; // one sample per edge
-    }
-  }
+  const { mins, ranges } = strongEdgeSamples(g, true);
   if (mins.length === 0) return { ink: 0, contrast: 0, edges: 0 };
-  // The print is the page's strongest edges: a tinted card's pattern or paper texture makes many
-  // weak ones. Keep the edges with at least half the contrast of the strongest tenth.
-  const sorted = [...ranges].sort((a, b) => a - b);
-  const strong = 0.5 * sorted[Math.floor(sorted.length * 0.9)];
   const inkHist = new Uint32Array(256);
   const conHist = new Uint32Array(256);
-  let n = 0;
   for (let k = 0; k < mins.length; k++) {
-    if (ranges[k] < strong) continue;
     inkHist[mins[k]]++;
     conHist[ranges[k]]++;
-    n++;
   }
-  return { ink: percentile(inkHist, 0.5), contrast: percentile(conHist, 0.5), edges: n };
+  return { ink: percentile(inkHist, 0.5), contrast: percentile(conHist, 0.5), edges: mins.length };
 }
 
 /** Exposure of a grey page: paper level from the histogram, ink and contrast from the print's edges. */

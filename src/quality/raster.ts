@@ -109,3 +109,45 @@ export function resizeGrey(g: RawImage, f: number): RawImage {
   }
   return { data: out, width: W, height: H, channels: 1 };
 }
+
+/**
+ * The print's edges along rows: at each steep point (a step of at least ~12 grey levels a pixel),
+ * the darkest grey and the range within ±4 px, one sample per edge. Only the strong edges are kept,
+ * those with at least half the contrast of the strongest tenth: a tinted card's pattern or paper
+ * texture makes many weak ones. `steepestOnly` keeps a sample only where the step peaks.
+ */
+export function strongEdgeSamples(g: RawImage, steepestOnly: boolean): { mins: number[]; ranges: number[] } {
+  const { width: w, height: h, data } = g;
+  const R = 4;
+  const mins: number[] = [];
+  const ranges: number[] = [];
+  const rowStep = Math.max(1, Math.round(Math.sqrt((w * h) / 1_500_000)));
+  for (let y = 0; y < h; y += rowStep) {
+    const row = y * w;
+    for (let x = R + 1; x < w - R - 1; x++) {
+      const i = row + x;
+      const d = data[i + 1] - data[i - 1];
+      const a = d < 0 ? -d : d;
+      if (a < 24) continue;
+      if (steepestOnly) {
+        const l = data[i] - data[i - 2];
+        const r = data[i + 2] - data[i];
+        if (a < (l < 0 ? -l : l) || a < (r < 0 ? -r : r)) continue;
+      }
+      let mn = 255;
+      let mx = 0;
+      for (let k = i - R; k <= i + R; k++) {
+        const v = data[k];
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+      }
+      mins.push(mn);
+      ranges.push(mx - mn);
+      x += 2; // one sample per edge
+    }
+  }
+  if (mins.length === 0) return { mins, ranges };
+  const strong = 0.5 * [...ranges].sort((a, b) => a - b)[Math.floor(ranges.length * 0.9)];
+  const keep = ranges.map((r) => r >= strong);
+  return { mins: mins.filter((_, k) => keep[k]), ranges: ranges.filter((_, k) => keep[k]) };
+}

@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { histogram, percentile } from './raster.ts';
+import { histogram, percentile, strongEdgeSamples } from './raster.ts';
 
 export interface TextScale {
   /**
@@ -258,40 +258,11 @@ function dropRules(mask: Uint8Array, w: number, h: number): void {
  * thick strokes and the crossings still reach the ink's own grey.
  */
 export function printInk(g: RawImage): { ink: number; edges: number } {
-  const { width: w, height: h, data } = g;
-  const R = 4;
-  const mins: number[] = [];
-  const ranges: number[] = [];
-  const rowStep = Math.max(1, Math.round(Math.sqrt((w * h) / 1_500_000)));
-  for (let y = 0; y < h; y += rowStep) {
-    const row = y * w;
-    for (let x = R + 1; x < w - R - 1; x++) {
-      const i = row + x;
-      const d = data[i + 1] - data[i - 1];
-      if ((d < 0 ? -d : d) < 24) continue;
-      let mn = 255;
-      let mx = 0;
-      for (let k = i - R; k <= i + R; k++) {
-        const v = data[k];
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
-      }
-      mins.push(mn);
-      ranges.push(mx - mn);
-      x += 2;
-    }
-  }
+  const { mins } = strongEdgeSamples(g, false);
   if (mins.length === 0) return { ink: 0, edges: 0 };
-  const sorted = [...ranges].sort((a, b) => a - b);
-  const strong = 0.5 * sorted[Math.floor(sorted.length * 0.9)];
   const hist = new Uint32Array(256);
-  let n = 0;
-  for (let k = 0; k < mins.length; k++) {
-    if (ranges[k] < strong) continue;
-    hist[mins[k]]++;
-    n++;
-  }
-  return { ink: percentile(hist, 0.1), edges: n };
+  for (const m of mins) hist[m]++;
+  return { ink: percentile(hist, 0.1), edges: mins.length };
 }
 
 const cache = new WeakMap<Buffer, TextScale>();
