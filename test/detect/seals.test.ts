@@ -40,6 +40,16 @@ function spec(rng: Rng, over: Partial<SealSpec>): SealSpec {
   return { ...randomSealSpec(rng.next, EMPLOYER, 300, 350, DPI), ...over };
 }
 
+/** A red-background ID photo (150 × 210 px) with a face, its top left at (x, y). */
+function drawIdPhoto(g: Parameters<Parameters<typeof page>[0]>[0], x: number, y: number): void {
+  g.fillStyle = '#d8141e';
+  g.fillRect(x, y, 150, 210);
+  g.fillStyle = '#f0d0b8';
+  g.beginPath();
+  g.ellipse(x + 75, y + 90, 45, 55, 0, 0, Math.PI * 2);
+  g.fill();
+}
+
 describe('detectSeals', () => {
   it.each([
     ['vermilion round', { colour: '#e03020', shape: 'round' as const }],
@@ -90,12 +100,7 @@ describe('detectSeals', () => {
 
   it('does not take a red ID-photo background, a red heading or an underline for a seal', () => {
     const img = page((g) => {
-      g.fillStyle = '#d8141e';
-      g.fillRect(100, 100, 150, 210);
-      g.fillStyle = '#f0d0b8';
-      g.beginPath();
-      g.ellipse(175, 190, 45, 55, 0, 0, Math.PI * 2);
-      g.fill();
+      drawIdPhoto(g, 100, 100);
       g.fillStyle = '#c00000';
       g.fillRect(40, 400, 540, 4);
       g.beginPath();
@@ -108,12 +113,7 @@ describe('detectSeals', () => {
   it('finds a seal stamped against a red ID-photo background, with its centre', () => {
     let truth = { cx: 0, cy: 0, rx: 0, ry: 0, angleDeg: 0 };
     const img = page((g, rng) => {
-      g.fillStyle = '#d8141e';
-      g.fillRect(330, 380, 150, 210);
-      g.fillStyle = '#f0d0b8';
-      g.beginPath();
-      g.ellipse(405, 470, 45, 55, 0, 0, Math.PI * 2);
-      g.fill();
+      drawIdPhoto(g, 330, 380);
       truth = drawSeal(g, spec(rng, { cx: 250, cy: 330, shape: 'round', rx: 118, ry: 118, colour: '#c8201c' }), rng.next).ellipse;
     });
     const found = detectSeals(img, { dpi: DPI });
