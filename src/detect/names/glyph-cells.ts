@@ -183,7 +183,9 @@ function alignShifted(chars: OcrChar[], cells: GlyphCell[], h: number, shift: nu
       if (i < n && j < m) {
         const cc = chars[i].box[0] + chars[i].box[2] / 2 + shift;
         const cellC = (cells[j].x0 + cells[j].x1) / 2;
-        const d = Math.min(2.5, Math.abs(cc - cellC) / h);
+        // A box several glyphs wide for one character (学 over 学生毛勤) says nothing of where the
+        // character is: its order alone places it.
+        const d = chars[i].box[2] > 2.5 * h && [...chars[i].text].length === 1 ? 0.6 : Math.min(2.5, Math.abs(cc - cellC) / h);
         if (c + d < cost[at(i + 1, j + 1)]) {
           cost[at(i + 1, j + 1)] = c + d;
           move[at(i + 1, j + 1)] = 1;
