@@ -9,7 +9,7 @@
 import type { RawImage } from '../../model/image.ts';
 import type { OcrEngine, OcrPage } from '../../model/ocr.ts';
 import type { SealCandidate } from './detect-seals.ts';
-import { findTextSpan, unwrapRing, type RingStrip, type UnwrapOptions } from './unwrap-ring.ts';
+import { findTextSpan, unwrapRing, type UnwrapOptions } from './unwrap-ring.ts';
 
 export interface SealText {
   /** CJK characters read, spaces and stray Latin/punctuation removed. */
@@ -25,9 +25,6 @@ export interface SealText {
 export function cleanSealText(s: string): string {
   return [...s].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
 }
-
-/** Most OCR calls made for one seal (each a single-line read of a strip of ~700×100 px). */
-export const MAX_OCR_CALLS_PER_SEAL = 4;
 
 interface Reading {
   text: string;
@@ -62,44 +59,6 @@ function scoreReading(res: OcrPage, variant: string): Reading {
   // characters (< 0.5) add little. Junk symbols count against the variant.
   const score = n * Math.max(0, mean - 0.35) - 0.5 * junk;
   return { text, confidence: Math.round(mean * 100) / 100, score, junk, variant };
-}
-
-/**
- * Horizontal stretch that makes the strip's glyphs about square: glyph pitch from the columns of
- * ink (runs separated by paper), compared with the glyph height the strip was scaled to.
- */
-export function squareStretch(strip: RingStrip, glyphPx: number): number {
-  const { data, width: W, height: H } = strip.image;
-  const colInk = new Uint8Array(W);
-  for (let x = 0; x < W; x++) {
-    let n = 0;
-    for (let y = 0; y < H; y++) if (data[y * W + x] < 128) n++;
-    colInk[x] = n >= 2 ? 1 : 0;
-  }
-  let first = -1;
-  let last = -1;
-  const runs: number[] = [];
-  let runStart = -1;
-  for (let x = 0; x <= W; x++) {
-    const on = x < W && colInk[x] === 1;
-    if (on && runStart < 0) runStart = x;
-    if (!on && runStart >= 0) {
-      if (x - runStart >= 3) {
-        runs.push(x - runStart);
-        if (first < 0) first = runStart;
-        last = x;
-      }
-      runStart = -1;
-    }
-  }
-  if (runs.length < 3 || last <= first) return 1;
-  // Glyphs made of two parts (川, 北) count as two runs; glyphs that touch count as one. The
-  // median run is a robust glyph width when most glyphs stand apart.
-  runs.sort((a, b) => a - b);
-  const median = runs[Math.floor(runs.length / 2)];
-  const pitch = Math.min((last - first) / runs.length, median * 1.15);
-  const s = (glyphPx * 0.95) / Math.max(1, pitch);
-  return Math.max(1, Math.min(1.5, s));
 }
 
 /**
