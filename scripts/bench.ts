@@ -23,6 +23,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     out: { type: 'string', default: '.tmp/bench' },
     fresh: { type: 'boolean', default: false },
+    /** Score the outputs of the last run again without running the pipeline (after changing the scorer). */
+    'score-only': { type: 'boolean', default: false },
   },
 });
 const apps = Number(values.apps);
@@ -31,8 +33,17 @@ const root = resolve(values.out!);
 const outDir = join(root, 'out');
 
 const { dir: setDir, truths, generationS: genS } = await ensureBenchSet(root, seed, apps, values.fresh);
+const clarityOf = new Map<string, string>();
+for (const t of truths) for (const f of t.files) for (const p of f.pages) clarityOf.set(`${t.application}/${f.file}#${p.page}`, p.clarity);
 const concurrency = Number(values.concurrency ?? cpus().length);
 const options = RunOptionsSchema.parse({ outDir, concurrency });
+if (values['score-only']) {
+  const scores: MaskingScore[] = [];
+  for (const t of truths) scores.push(await scoreMasking(join(setDir, t.application), join(outDir, t.application), t));
+  for (const [k, v] of sealAndPageRows(scores)) console.log(`| ${k} | ${v} |`);
+  printMisses(scores);
+  process.exit(0);
+}
 await rm(outDir, { recursive: true, force: true });
 
 const load0 = loadavg()[0];
@@ -61,8 +72,6 @@ const masked = sum((s) => s.applicantMasked);
 const others = sum((s) => s.otherNames);
 const touched = sum((s) => s.otherTouched);
 // Names on pages the generator labelled unclear are not expected to be found: the page is flagged.
-const clarityOf = new Map<string, string>();
-for (const t of truths) for (const f of t.files) for (const p of f.pages) clarityOf.set(`${t.application}/${f.file}#${p.page}`, p.clarity);
 const missesOnClear = scores.flatMap((s, i) => s.misses.filter((m) => clarityOf.get(`${truths[i].application}/${m.file}#${m.page}`) === 'ok'));
 const missesUnclear = sum((s) => s.misses.length) - missesOnClear.length;
 
@@ -79,6 +88,7 @@ const rows: Array<[string, string]> = [
   ['applicant-name recall, clear pages', `${(((names - missesUnclear - missesOnClear.length) / Math.max(1, names - missesUnclear)) * 100).toFixed(1)} %`],
   ['other names (truth)', String(others)],
   ['other-name violations', String(touched)],
+  ...sealAndPageRows(scores),
   ['sample generation (s, not in the rate)', genS.toFixed(1)],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
@@ -86,6 +96,37 @@ console.log(`\nzhicheng-precheck bench — ${new Date().toISOString()}`);
 console.log(`| ${'measure'.padEnd(w)} | value |`);
 console.log(`|${'-'.repeat(w + 2)}|-------|`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
-if (missesOnClear.length) console.log('\nmissed on clear pages:\n' + missesOnClear.map((m) => `  ${m.file} p${m.page} “${m.text}” ${m.note ?? ''}${m.handwritten ? ' (handwritten)' : ''} covered ${(m.covered * 100).toFixed(0)} %`).join('\n'));
-const violations = scores.flatMap((s) => s.violations);
-if (violations.length) console.log('\nother names touched:\n' + violations.map((m) => `  ${m.file} p${m.page} “${m.text}” ${m.note ?? ''} covered ${(m.covered * 100).toFixed(0)} %`).join('\n'));
+printMisses(scores);
+
+function sealAndPageRows(all: MaskingScore[]): Array<[string, string]> {
+  const seals = all.flatMap((s) => s.seals);
+  const pct = (a: number, b: number) => `${a}/${b} = ${((a / Math.max(1, b)) * 100).toFixed(1)} %`;
+  const employer = seals.filter((s) => s.owner === 'employer' && s.colour === 'red');
+  const other = seals.filter((s) => s.owner === 'other' && s.colour === 'red');
+  const grey = seals.filter((s) => s.colour === 'grey');
+  const decided = seals.filter((s) => s.colour === 'red' && s.reportedOwner);
+  const pageRows = all.flatMap((s) => s.pages);
+  const judged = pageRows.filter((p) => p.clarityOk !== null);
+  return [
+    ['employer seals masked (≥ 95 % of red ink black)', pct(employer.filter((s) => s.covered >= 0.95).length, employer.length)],
+    ['other seals touched (> 2 % of red ink under a mask)', pct(other.filter((s) => s.covered > 0.02).length, other.length)],
+    ['seal owner as reported = truth (red seals detected)', pct(decided.filter((s) => s.reportedOwner === s.owner).length, decided.length)],
+    ['grey-scale seals reported colour lost', pct(grey.filter((s) => s.reportedColour === 'lost').length, grey.length)],
+    ['orientation correct (pages)', pct(pageRows.filter((p) => p.detected === p.rotation).length, pageRows.length)],
+    ['clarity verdict = generator label (pages judged)', pct(judged.filter((p) => p.clarityOk === (p.clarity === 'ok')).length, judged.length)],
+  ];
+}
+
+function printMisses(all: MaskingScore[]): void {
+  if (missesOnClearOf(all).length) console.log('\nmissed on clear pages:\n' + missesOnClearOf(all).map((m) => `  ${m.file} p${m.page} “${m.text}” ${m.note ?? ''}${m.handwritten ? ' (handwritten)' : ''} covered ${(m.covered * 100).toFixed(0)} %`).join('\n'));
+  const violations = all.flatMap((s) => s.violations);
+  const sealMisses = all.flatMap((s) => s.seals).filter((s) => s.colour === 'red' && (s.owner === 'employer' ? s.covered < 0.95 : s.covered > 0.02));
+  if (sealMisses.length) console.log('\nseals wrong:\n' + sealMisses.map((m) => `  ${m.file} p${m.page} ${m.owner} seal: red ink ${m.owner === 'employer' ? 'masked' : 'under a mask'} ${(m.covered * 100).toFixed(0)} %, reported owner ${m.reportedOwner ?? 'not detected'}`).join('\n'));
+  const pageMisses = all.flatMap((s) => s.pages).filter((p) => p.detected !== p.rotation || (p.clarityOk !== null && p.clarityOk !== (p.clarity === 'ok')));
+  if (pageMisses.length) console.log('\npage checks wrong:\n' + pageMisses.map((p) => `  ${p.file} p${p.page} turn ${p.rotation} → ${p.detected}; clarity ${p.clarity} → ${p.clarityOk === null ? '-' : p.clarityOk ? 'ok' : 'not ok'} (${p.clarityScore ?? '-'})`).join('\n'));
+  if (violations.length) console.log('\nother names touched:\n' + violations.map((m) => `  ${m.file} p${m.page} “${m.text}” ${m.note ?? ''} covered ${(m.covered * 100).toFixed(0)} %`).join('\n'));
+}
+
+function missesOnClearOf(all: MaskingScore[]) {
+  return all.flatMap((s, i) => s.misses.filter((m) => clarityOf.get(`${truths[i].application}/${m.file}#${m.page}`) === 'ok'));
+}

@@ -10,7 +10,7 @@ import type { Box } from '../../src/model/geometry.ts';
 import type { RawImage } from '../../src/model/image.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { rotateRaw } from '../../src/quality/index.ts';
-import type { ApplicationTruth, NameTruth, PageTruth } from '../samples/index.ts';
+import type { ApplicationTruth, PageTruth } from '../samples/index.ts';
 
 export interface NameOutcome {
   file: string;
@@ -22,6 +22,28 @@ export interface NameOutcome {
   covered: number;
 }
 
+export interface SealOutcome {
+  file: string;
+  page: number;
+  owner: 'employer' | 'other';
+  colour: 'red' | 'grey';
+  /** Employer's seal: share of its red ink mask-black in the output; another's: share under a mask. */
+  covered: number;
+  /** The report's seal whose centre lies within the true seal (null: not detected). */
+  reportedOwner: 'employer' | 'other' | 'unknown' | null;
+  reportedColour: 'red' | 'lost' | null;
+}
+
+export interface PageOutcome {
+  file: string;
+  page: number;
+  rotation: number;
+  detected: number | null;
+  clarity: 'ok' | 'blurry' | 'too_small';
+  clarityOk: boolean | null;
+  clarityScore: number | null;
+}
+
 export interface MaskingScore {
   applicantNames: number;
   applicantMasked: number;
@@ -29,6 +51,8 @@ export interface MaskingScore {
   otherTouched: number;
   misses: NameOutcome[];
   violations: NameOutcome[];
+  seals: SealOutcome[];
+  pages: PageOutcome[];
 }
 
 /** Share of a name's ink that must be black in the output (the rest is JPEG fringe at the edges). */
@@ -85,6 +109,27 @@ function inkUnderMasks(inp: RawImage, b: Box, rects: Box[], applicantBoxes: Box[
   return ink ? under / ink : 0;
 }
 
+/**
+ * Share of the seal's red ink (in the input) that is mask-black in the output / lies under a mask,
+ * leaving out the ink inside `keepOut` boxes (other people's names the mask must spare).
+ */
+function sealInk(inp: RawImage, b: Box, test: (x: number, y: number) => boolean, keepOut: Box[] = []): number {
+  const [x0, y0, x1, y1] = clip(b, inp, 0);
+  const g = 4;
+  let ink = 0;
+  let hit = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const o = (y * inp.width + x) * inp.channels;
+      if (inp.data[o] - Math.max(inp.data[o + 1], inp.data[o + 2]) <= 40) continue;
+      // A window the mask must leave over another person's name is not a miss.
+      if (keepOut.some((a) => x >= a[0] - g && x < a[0] + a[2] + g && y >= a[1] - g && y < a[1] + a[3] + g)) continue;
+      ink++;
+      if (test(x, y)) hit++;
+    }
+  return ink ? hit / ink : 0;
+}
+
 async function loadPages(dir: string, file: string): Promise<RawImage[] | null> {
   try {
     const scan = await openScan(dir, file);
@@ -98,13 +143,13 @@ async function loadPages(dir: string, file: string): Promise<RawImage[] | null> 
 }
 
 /** Box of a truth item in the frame of the output page (upright when the tool turned the page). */
-function frameBox(t: NameTruth, turned: boolean): Box {
+function frameBox(t: { box: Box; uprightBox: Box }, turned: boolean): Box {
   return turned ? t.uprightBox : t.box;
 }
 
 export async function scoreMasking(appDir: string, outAppDir: string, truth: ApplicationTruth): Promise<MaskingScore> {
   const report: Report = JSON.parse(await readFile(join(outAppDir, 'report.json'), 'utf8'));
-  const score: MaskingScore = { applicantNames: 0, applicantMasked: 0, otherNames: 0, otherTouched: 0, misses: [], violations: [] };
+  const score: MaskingScore = { applicantNames: 0, applicantMasked: 0, otherNames: 0, otherTouched: 0, misses: [], violations: [], seals: [], pages: [] };
   for (const f of truth.files) {
     if (f.corrupt) continue;
     const fileReport = report.files.find((r) => r.file === f.file);
@@ -123,9 +168,25 @@ export async function scoreMasking(appDir: string, outAppDir: string, truth: App
         if (covered >= MASKED) score.applicantMasked++;
         else score.misses.push({ file: f.file, page: pt.page, text: n.text, note: n.note, handwritten: n.handwritten, covered });
       }
+      const rects = (pageReport?.masks ?? []).flatMap((m) => m.rects as Box[]);
+      score.pages.push({
+        file: `${truth.application}/${f.file}`,
+        page: pt.page,
+        rotation: pt.rotation,
+        detected: pageReport?.orientation?.detected ?? null,
+        clarity: pt.clarity,
+        clarityOk: pageReport?.clarity?.ok ?? null,
+        clarityScore: pageReport?.clarity?.score ?? null,
+      });
+      for (const s of pt.seals) {
+        const b = frameBox(s, turned);
+        const centre = [b[0] + b[2] / 2, b[1] + b[3] / 2];
+        const found = (pageReport?.seals ?? []).find((r) => Math.hypot(r.ellipse.cx - centre[0], r.ellipse.cy - centre[1]) <= Math.max(b[2], b[3]) / 4);
+        const covered = !inp ? 0 : s.owner === 'employer' ? (out ? sealInk(inp, b, (x, y) => dark(out, x, y, 28), pt.otherNames.map((n) => frameBox(n, turned))) : 0) : sealInk(inp, b, (x, y) => rects.some((a) => x >= a[0] && x < a[0] + a[2] && y >= a[1] && y < a[1] + a[3]));
+        score.seals.push({ file: `${truth.application}/${f.file}`, page: pt.page, owner: s.owner, colour: s.colour, covered, reportedOwner: found?.owner ?? null, reportedColour: found?.colour ?? null });
+      }
       for (const n of pt.otherNames) {
         score.otherNames++;
-        const rects = (pageReport?.masks ?? []).flatMap((m) => m.rects as Box[]);
         const covered = inp ? inkUnderMasks(inp, frameBox(n, turned), rects, pt.applicantNames.map((a) => frameBox(a, turned))) : 0;
         if (covered > TOUCHED) {
           score.otherTouched++;
