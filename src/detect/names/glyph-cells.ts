@@ -148,74 +148,91 @@ export function glyphCells(grey: RawImage, line: Box, guide?: LineGuide): GlyphC
  * Monotonic alignment of OCR characters to glyph cells by horizontal position (a small dynamic
  * programme). Returns for each character the index of its cell, or -1.
  *
- * Tesseract's boxes for Chinese are often shifted by a whole glyph along a line while its reading
- * order is right (the box of 现 on 对, of 对 on the name after it). Aligned as they stand, every
- * character would take its neighbour's cell; so the alignment is tried under a few shifts of the
- * whole line and the cheapest wins, a small charge on the shift keeping an unshifted line as it is.
+ * Tesseract's boxes for Chinese are often shifted by up to a glyph or more along a line while its
+ * reading order is right (the box of 现 on 对, of 对 on the name after it), and the shift is not the
+ * same along a long line: a diploma's sentence can be a glyph off at its start and exact at its end.
+ * So the alignment carries a shift (in quarter glyphs, ±1.5 glyphs) that may drift along the line:
+ * each quarter-glyph change costs a little, so a line keeps one shift unless its boxes say otherwise.
  */
 export function alignCharsToCells(chars: OcrChar[], cells: GlyphCell[], lineHeight: number): number[] {
   const h = Math.max(1, lineHeight);
-  let best = { cost: Infinity, out: new Array<number>(chars.length).fill(-1) };
-  for (let step = -6; step <= 6; step++) {
-    const shift = step * 0.25 * h;
-    const r = alignShifted(chars, cells, h, shift);
-    const cost = r.cost + 0.15 * Math.abs(step);
-    if (cost < best.cost - 1e-9) best = { cost, out: r.out };
-  }
-  return best.out;
-}
-
-function alignShifted(chars: OcrChar[], cells: GlyphCell[], h: number, shift: number): { cost: number; out: number[] } {
   const n = chars.length;
   const m = cells.length;
+  const S = 2 * MAX_STEP + 1;
   // Skipping a real character is costly; skipping a stray mark OCR invented (” ' · from noise or a
   // stroke) is cheap, or every character after it would shift onto its neighbour's cell.
   const skipChar = (c: OcrChar) => (/[\p{Script=Han}\p{L}\p{N}]/u.test(c.text) ? 1.2 - Math.min(0.6, Math.max(0, 60 - c.confidence) / 50) : 0.3);
   const SKIP_CELL = 0.5;
-  const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
-  const move = new Uint8Array((n + 1) * (m + 1));
-  const at = (i: number, j: number) => i * (m + 1) + j;
-  cost[at(0, 0)] = 0;
+  const at = (i: number, j: number, k: number) => (i * (m + 1) + j) * S + k;
+  const cost = new Float64Array((n + 1) * (m + 1) * S).fill(Infinity);
+  const from = new Int32Array((n + 1) * (m + 1) * S).fill(-1);
+  const kind = new Uint8Array((n + 1) * (m + 1) * S);
+  // The shift a line starts with is charged as before: an unshifted line stays as it is.
+  for (let k = 0; k < S; k++) cost[at(0, 0, k)] = START_CHARGE * Math.abs(k - MAX_STEP);
+  const cellC = cells.map((c) => (c.x0 + c.x1) / 2);
+  const relax = (to: number, c: number, prev: number, mv: number) => {
+    if (c < cost[to]) {
+      cost[to] = c;
+      from[to] = prev;
+      kind[to] = mv;
+    }
+  };
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const c = cost[at(i, j)];
-      if (c === Infinity) continue;
-      if (i < n && j < m) {
-        const cc = chars[i].box[0] + chars[i].box[2] / 2 + shift;
-        const cellC = (cells[j].x0 + cells[j].x1) / 2;
-        // A box several glyphs wide for one character (学 over 学生毛勤) says nothing of where the
-        // character is: its order alone places it.
-        const d = chars[i].box[2] > 2.5 * h && [...chars[i].text].length === 1 ? 0.6 : Math.min(2.5, Math.abs(cc - cellC) / h);
-        if (c + d < cost[at(i + 1, j + 1)]) {
-          cost[at(i + 1, j + 1)] = c + d;
-          move[at(i + 1, j + 1)] = 1;
+      for (let k = 0; k < S; k++) {
+        const here = at(i, j, k);
+        const c = cost[here];
+        if (c === Infinity) continue;
+        if (i < n && j < m) {
+          const wide = chars[i].box[2] > 2.5 * h && [...chars[i].text].length === 1;
+          const cc = chars[i].box[0] + chars[i].box[2] / 2;
+          // A match may move the shift by a quarter glyph either way.
+          for (let k2 = Math.max(0, k - 1); k2 <= Math.min(S - 1, k + 1); k2++) {
+            const shift = (k2 - MAX_STEP) * 0.25 * h;
+            // A box several glyphs wide for one character (学 over 学生毛勤) says nothing of where the
+            // character is: its order alone places it.
+            const d = (wide ? 0.6 : Math.min(2.5, Math.abs(cc + shift - cellC[j]) / h)) + misfit(chars[i].text, cells[j], h);
+            relax(at(i + 1, j + 1, k2), c + d + DRIFT_CHARGE * Math.abs(k2 - k), here, 1);
+          }
         }
-      }
-      if (i < n && c + skipChar(chars[i]) < cost[at(i + 1, j)]) {
-        cost[at(i + 1, j)] = c + skipChar(chars[i]);
-        move[at(i + 1, j)] = 2;
-      }
-      if (j < m && c + SKIP_CELL < cost[at(i, j + 1)]) {
-        cost[at(i, j + 1)] = c + SKIP_CELL;
-        move[at(i, j + 1)] = 3;
+        if (i < n) relax(at(i + 1, j, k), c + skipChar(chars[i]), here, 2);
+        // A glyph-sized cell at either end of the line left without a character: OCR's line box
+        // starts and ends at the ink, so a line read whole rarely leaves its first or last glyph out.
+        if (j < m) relax(at(i, j + 1, k), c + ((j === 0 || j === m - 1) && cells[j].x1 - cells[j].x0 >= 0.6 * h ? 2 * SKIP_CELL : SKIP_CELL), here, 3);
       }
     }
   }
   const out = new Array<number>(n).fill(-1);
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const mv = move[at(i, j)];
-    if (mv === 1) {
-      out[i - 1] = j - 1;
-      i--;
-      j--;
-    } else if (mv === 2) i--;
-    else if (mv === 3) j--;
-    else break;
+  let best = -1;
+  for (let k = 0; k < S; k++) if (best < 0 || cost[at(n, m, k)] < cost[best]) best = at(n, m, k);
+  for (let cur = best; cur >= 0 && from[cur] >= 0; cur = from[cur]) {
+    if (kind[cur] !== 1) continue;
+    const ij = Math.floor(cur / S);
+    const i = Math.floor(ij / (m + 1));
+    const j = ij % (m + 1);
+    out[i - 1] = j - 1;
   }
-  return { cost: cost[at(n, m)], out };
+  return out;
 }
+
+/**
+ * What a cell's width says against the character put in it. Shifts of a whole glyph cannot be told
+ * apart by position along an evenly set line; the widths can: a Chinese character does not fit a
+ * sliver (the comma after it), and a comma or a stop does not fill a glyph-wide cell.
+ */
+function misfit(text: string, cell: GlyphCell, h: number): number {
+  const w = cell.x1 - cell.x0;
+  if (/\p{Script=Han}/u.test(text)) return w < 0.45 * h ? 0.5 : 0;
+  if (/^[，。、；：,.;:]$/.test(text)) return w > 0.6 * h ? 0.4 : 0;
+  return 0;
+}
+
+/** Largest shift tried, in quarter glyphs. */
+const MAX_STEP = 6;
+/** Charge per quarter glyph of the shift the line starts with. */
+const START_CHARGE = 0.15;
+/** Charge per quarter glyph the shift drifts between two matched characters. */
+const DRIFT_CHARGE = 0.25;
 
 /** Box around the ink of the given cells. */
 export function cellsBox(cells: GlyphCell[]): Box | null {
