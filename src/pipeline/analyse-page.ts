@@ -118,7 +118,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
 
   const underSeal = applicantUnderSeals(names.detections, keptSeals, isOwnDocument(docType.id));
   names.uncertain.push(...underSeal.uncertain);
-  const nameDetections = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections)];
+  const nameDetections = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections, grey)];
   const plan = await time('plan', () =>
     planMasks({
       width: upright.width,

@@ -23,18 +23,28 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
   const y0 = Math.max(0, Math.round(cy - 1.4 * h));
   const y1 = Math.min(grey.height, Math.round(cy + 1.4 * h));
   if (xMax - x0 < h || y1 <= y0) return null;
-  const thr = Math.min(inkThreshold(grey, [x0, y0, xMax - x0, y1 - y0]), 150);
+  // Pen ink is dark; what a red seal leaves after its red is lifted out (JPEG specks at its strokes,
+  // 150–200 grey) is not, and with a loose threshold it chains into a blob as wide as the seal.
+  const thr = Math.min(inkThreshold(grey, [x0, y0, xMax - x0, y1 - y0]), 130);
+  // A column is inked when a stroke crosses it, not a speck.
+  const minInk = Math.max(2, Math.round(0.06 * h));
   const cols = new Uint16Array(xMax - x0);
   for (let y = y0; y < y1; y++) for (let x = x0; x < xMax; x++) if (grey.data[y * grey.width + x] <= thr) cols[x - x0]++;
   let start = -1;
   let end = -1;
   let lastInk = -1;
   for (let i = 0; i < cols.length; i++) {
-    if (cols[i] < 2) continue;
+    if (cols[i] < minInk) continue;
     if (start < 0) {
       if (i > 3 * h) return null; // nothing near the label
       start = i;
-    } else if (i - lastInk > 1.5 * h) break;
+    } else {
+      // A signature's characters stand closer than a glyph apart; across a wider gap only a stroke
+      // (many inked pixels in the column) continues it, never a speck the seal left behind.
+      const gap = i - lastInk;
+      if (gap > h) break;
+      if (gap > 0.3 * h && cols[i] < 0.15 * h) continue;
+    }
     lastInk = i;
     end = i + 1;
   }

@@ -1,11 +1,38 @@
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
-import { intersect } from '../../model/geometry.ts';
+import { intersect, type Box } from '../../model/geometry.ts';
+import type { RawImage } from '../../model/image.ts';
 import type { OcrPage } from '../../model/ocr.ts';
 import type { UncertainName } from './name-search.ts';
 import { isHan, startsWithSurname } from './chinese-names.ts';
 
 /** Printed words under a seal that are not anyone's name. */
-const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学/;
+const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学|职务|职称|现任|技术|工程|姓名/;
+/** Brackets, Latin letters and digits: a printed line (（推荐单位公章）, 2023), never a signature. */
+const PRINTED_MARKS = /[()（）[\]【】A-Za-z0-9]/;
+/** Dark ink (of the grey page, red lifted out) that makes up a signature. */
+const INK = 128;
+
+/** The box of the dark ink inside `region` (rows and columns with at least two dark pixels), or null. */
+function inkBox(grey: RawImage, region: Box): Box | null {
+  const x0 = Math.max(0, Math.floor(region[0]));
+  const y0 = Math.max(0, Math.floor(region[1]));
+  const x1 = Math.min(grey.width, Math.ceil(region[0] + region[2]));
+  const y1 = Math.min(grey.height, Math.ceil(region[1] + region[3]));
+  const cols = new Uint32Array(Math.max(0, x1 - x0));
+  const rows = new Uint32Array(Math.max(0, y1 - y0));
+  for (let y = y0; y < y1; y++)
+    for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) {
+      if (grey.data[i] >= INK) continue;
+      cols[x - x0]++;
+      rows[y - y0]++;
+    }
+  const first = (a: Uint32Array) => a.findIndex((v) => v >= 2);
+  const last = (a: Uint32Array) => a.length - 1 - [...a].reverse().findIndex((v) => v >= 2);
+  const cx0 = first(cols);
+  const cy0 = first(rows);
+  if (cx0 < 0 || cy0 < 0) return null;
+  return [x0 + cx0, y0 + cy0, last(cols) - cx0 + 1, last(rows) - cy0 + 1];
+}
 
 /**
  * Text OCR read inside an employer seal. OCR reads a grey page with the red ink lifted out, so what
@@ -13,7 +40,7 @@ const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见
  * stamped across. A short word there that is not the applicant's is protected as someone's name,
  * so the seal's mask leaves a window for it (and says so), rather than covering a signer's name.
  */
-export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: NameDetection[]): NameDetection[] {
+export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: NameDetection[], grey?: RawImage): NameDetection[] {
   const out: NameDetection[] = [];
   for (const seal of seals) {
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
@@ -24,14 +51,22 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
       const text = raw.replace(/^.*?(签字|签名|签章|负责人)[：:]?/, '');
       const labelled = text !== raw;
       const han = [...text].filter(isHan);
-      if (han.length < 2 || han.length > 8 || /\d/.test(text) || NOT_A_NAME.test(text)) continue;
+      if (han.length < 2 || han.length > 8 || PRINTED_MARKS.test(text) || NOT_A_NAME.test(text)) continue;
       // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
       const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
       // Handwriting reads with low confidence; a printed form line under a seal reads well.
       const handwritten = line.confidence < 75 && han.length <= 6;
       if (!labelled && !nameShaped && !handwritten) continue;
       if (found.some((d) => intersect(d.box, line.box))) continue;
-      out.push({ kind: 'other_name', text, box: line.box, charBoxes: line.chars.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal' } });
+      // The window is the signature's own ink, not the line's box: OCR's line under a seal often
+      // takes in the star or the arc and is twice the signature's size. The label is left out.
+      const own = line.chars.slice(line.chars.length - [...text].length);
+      const h = line.box[3];
+      const from = own.length ? Math.max(line.box[0], Math.min(...own.map((c) => c.box[0])) - 0.3 * h) : line.box[0];
+      const region: Box = [from, line.box[1], line.box[0] + line.box[2] - from, h];
+      const tight = grey ? inkBox(grey, region) : null;
+      const box: Box = tight ? [tight[0] - 3, tight[1] - 3, tight[2] + 6, tight[3] + 6] : region;
+      out.push({ kind: 'other_name', text, box, charBoxes: own.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal', lineBox: line.box } });
     }
   }
   return out;
