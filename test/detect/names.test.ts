@@ -15,7 +15,7 @@ import { greyForOcr } from '../../src/ocr/prepare.ts';
 import { readPage } from '../../src/ocr/read-page.ts';
 import { removeRules } from '../../src/ocr/remove-rules.ts';
 import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
-import { SANS, SERIF } from '../../scripts/samples/fonts.ts';
+import { HAND, SANS, SERIF } from '../../scripts/samples/fonts.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
 import { Sheet, spans, type DrawnName, type TextStyle } from '../../scripts/samples/sheet.ts';
 
@@ -152,6 +152,27 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     });
     const r = await search(engine, sheet.canvas, '党怡敏', 'chsi_verification');
     expectMaskedAndProtected(r, sheet.names);
+  });
+
+  it('masks the 姓名 value of the applicant\'s own form by its place when OCR cannot read the handwriting, and says so', async () => {
+    const sheet = new Sheet(1400, 500, 200, new Rng(12));
+    const st = { size: 36, family: SANS.regular };
+    const rows: Array<[string, string, TextStyle]> = [
+      ['姓名', '{A}', { size: 58, family: HAND[1] }],
+      ['身份证号', '652928197810288211', st],
+      ['学　　历', '大学本科', st],
+    ];
+    sheet.grid([60, 330, 1100], rows.map((_, i) => 60 + i * 120).concat(60 + rows.length * 120));
+    rows.forEach(([label, value, vst], i) => {
+      sheet.line(label, 90, 135 + i * 120, st);
+      sheet.line(spans(value, '毛勤'), 420, 135 + i * 120, vst);
+    });
+    const r = await search(engine, sheet.canvas, '毛勤', 'ce_exemption');
+    expectMaskedAndProtected(r, sheet.names);
+    // OCR does not read the scrawl as the name: it is masked by its place and flagged for a person.
+    const d = r.detections.find((x) => x.kind === 'applicant_name');
+    expect(d?.evidence.rule).toBe('name-field-position');
+    expect(r.uncertain.length).toBeGreaterThan(0);
   });
 
   it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {

@@ -3,7 +3,8 @@ import { endsNameAt, isDotLike, isHan, SURNAMES } from '../chinese-names.ts';
 import { looksAlike } from '../glyph-similarity.ts';
 import { closeTogether, hanCharacters, SPLIT_GLYPH } from '../han-characters.ts';
 import type { InkBoxes, LineTokens } from '../line-tokens.ts';
-import type { NameSearch } from '../name-search.ts';
+import { findLabels, rowNeighbourLeft } from '../labels.ts';
+import { LIST_DOCS, type NameSearch } from '../name-search.ts';
 
 /**
  * The applicant's name inside each line, tolerant of OCR errors in longer names.
@@ -37,11 +38,19 @@ export function findApplicantInLines(s: NameSearch): void {
       // Where a name stands in a document about one person: 学生X宇，男，… / 对X宇同志 / 承诺人：X宇.
       const addressed =
         /^(同志|先生|女士|[，,]?[男女][，,]|[，,]?性别|[（(]\d)/.test(lineText.slice(to)) || /(学生|姓名|承诺人|申请人|申报人|现对|如对|经审核)[：:]?$/.test(lineText.slice(0, from));
+      // A cell holding nothing but the name (a 学籍 report's value column whose 姓名 label OCR lost).
+      // A label beside it naming someone else (经办人 in its own column) makes it theirs.
+      const alone = from === 0 && to === lt.tokens.length && !labelledForOther(lines, lt);
+      // On a document about the applicant alone, one character misread where the applicant's name
+      // stands (addressed, or alone in its cell) with the surname read right is the applicant's
+      // name misread (党怡敏 read 党属敏); a labelled signer (经办人：党怡怡) never gets here.
+      const standsForApplicant =
+        ownDocument && !LIST_DOCS.has(s.input.docType!) && (addressed || alone) && m.edits === 1 && m.substituted.length === 1 && m.substituted[0][1] !== 0;
       const misread =
         gapsOk &&
         (pattern.length === 2
           ? m.edits === 1 && m.substituted.length === 1 && (unlike === 0 || (ownDocument && addressed))
-          : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1));
+          : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1) || standsForApplicant);
       if (pattern.length <= 3 && ink.unreadGlyphAfter(lt, from, to) && !endsNameAt(lineText, to)) {
         // Ink of one more character OCR did not read is glued to the name: it may be a longer name.
         const d = detection('other_name', lt, from, to, 0.4, { rule: 'maybe-longer-name' });
@@ -52,7 +61,7 @@ export function findApplicantInLines(s: NameSearch): void {
       } else if (misread) {
         const read = coreChars.slice(m.start, m.end).join('');
         applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read }));
-        if (m.edits > 1) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
+        if (m.edits > 1 || (unlike > 0 && pattern.length < 5)) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
       } else if (pattern.length > 2) {
         // A character read that does not even look like the expected one: a different person.
         // (For a two-character name one shared character says nothing: 毛X is not a name.)
@@ -81,4 +90,13 @@ function extendsToLongerName(lt: LineTokens, ink: InkBoxes, from: number, to: nu
     if (before < 0 || !isHan(tokens[before].ch) || gap(from - 1) > 0.5 * lt.h) return { from: from - 1, to };
   }
   return null;
+}
+
+/** The line left of lt on its row ends in a label of someone other than the applicant (经办人：). */
+function labelledForOther(lines: LineTokens[], lt: LineTokens): boolean {
+  const left = rowNeighbourLeft(lines, lt);
+  if (!left) return false;
+  const text = left.tokens.map((t) => t.ch).join('').replace(/[：:\s_＿|]+$/, '');
+  const last = findLabels(text).sort((a, b) => b.end - a.end)[0];
+  return last !== undefined && last.end === text.length && last.kind !== 'applicant' && last.kind !== 'field';
 }

@@ -9,6 +9,9 @@ import { unionBoxes } from '../line-tokens.ts';
 import { looksLikeLabelledName, nameScore } from '../name-shape.ts';
 import { SELF_SIGNED, type NameSearch } from '../name-search.ts';
 
+/** Mean OCR confidence below which a 姓名 value that reads as a different name is a misreading. */
+const UNSURE_READING = 60;
+
 /**
  * Values after labels: 承诺人 (the applicant, often handwritten), 姓名, bare 签名 (either), and
  * the labels of signers, reviewers and authors (someone else).
@@ -66,6 +69,28 @@ export function findLabelledNames(s: NameSearch): void {
         uncertain.push({ text: valueText, box: b, reasonZh: `“${label}”后的手写签名无法完整识别，已按位置遮盖，请核对`, reasonEn: `handwritten signature after “${label}” could not be read in full; masked by position, please check` });
         return true;
       };
+      // The 姓名 field of the applicant's own document (an ID card, a diploma, a 学籍 report) holds
+      // the applicant's name, whatever OCR made of it (邝宇 read as one character, 由, confidence 6):
+      // mask the value by its place and say so. A value cell read apart from its label is masked whole.
+      const valueConfidence = () => {
+        const t = vl.tokens.slice(value!.from, value!.to);
+        // The line's own confidence too: tesseract can be sure of each glyph of a line it doubts.
+        return Math.min(vl.line.confidence, t.reduce((a, x) => a + x.conf, 0) / Math.max(1, t.length));
+      };
+      // Hand-filled: the value's glyphs much taller than the printed label's (OCR reads a hand badly
+      // and confidently: 毛勤 in a brush hand read 亡.敬 at 88).
+      const handwritten = () => valueBox![3] > 1.3 * lt.h;
+      const maskFieldValue = () => {
+        const cells = valueBox!;
+        // Marks OCR made of the rest of the scrawl (/ | .) belong to it; a word or a number does not.
+        const restIsScrawl = vl.tokens.slice(value!.to).every((t) => !isHan(t.ch) && !/[0-9A-Za-z]/.test(t.ch));
+        const whole = vl !== lt && value!.from === 0 && restIsScrawl ? vl.line.box : null;
+        const b = blob();
+        const box = unionBoxes([cells, ...(whole ? [whole] : []), ...(b && intersect(b, cells) ? [b] : [])]);
+        if (overlapsApplicant(box) || others.some((o) => intersect(o.box, box))) return;
+        applicant.push({ kind: 'applicant_name', text: valueText || '（未识别）', box, charBoxes: [box], confidence: 0.5, evidence: { rule: 'name-field-position', label, read: valueText } });
+        uncertain.push({ text: valueText, box, reasonZh: `“${label}”栏的内容无法识别（识别为“${valueText}”），已按申报人姓名的位置遮盖，请核对`, reasonEn: `the “${label}” field could not be read (read “${valueText}”); masked as the applicant's name by its place, please check` });
+      };
       // The first character OCR made of a signature, when it is the applicant's surname (or looks like it).
       const firstHan = value ? vl.tokens.slice(value.from, value.to).find((t) => isHan(t.ch))?.ch : undefined;
       const surnameFits = firstHan !== undefined && (firstHan === name[0] || looksAlike(firstHan, name[0]));
@@ -80,6 +105,7 @@ export function findLabelledNames(s: NameSearch): void {
         // A bare signature shares a surname with the applicant often enough: half the name must agree.
         const fieldBar = hit.kind === 'signature' ? 0.5 : ownDocument ? 0.25 : 0.5;
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
+        else if (hit.kind === 'field' && ownDocument && value && (!readable || valueConfidence() < UNSURE_READING || handwritten())) maskFieldValue();
         else if (readable) others.push(signer(detection('other_name', vl, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
         else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
         else if (hit.kind === 'signature') {
