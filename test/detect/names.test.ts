@@ -175,6 +175,22 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     expect(r.uncertain.length).toBeGreaterThan(0);
   });
 
+  it('masks the cell before 性别 on the applicant\'s own form when the 姓名 label is too faint to read', async () => {
+    const sheet = new Sheet(1500, 420, 150, new Rng(13));
+    const st = { size: 30, family: SANS.regular };
+    const faint = { ...st, colour: '#e4e4e4' };
+    sheet.grid([60, 230, 520, 690, 900, 1400], [60, 160, 260]);
+    sheet.line('姓　名', 85, 125, faint);
+    sheet.line(spans('{A}', '邝　宇'), 260, 125, { ...st, size: 32, family: HAND[0] });
+    sheet.line('性　别', 545, 125, st);
+    sheet.line('男', 760, 125, st);
+    sheet.line('职　称', 85, 225, st);
+    sheet.line('助理工程师', 260, 225, st);
+    const r = await search(engine, sheet.canvas, '邝宇', 'appraisal_form');
+    expectMaskedAndProtected(r, sheet.names);
+    expect(r.uncertain.length).toBeGreaterThan(0);
+  });
+
   it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {
     const sheet = new Sheet(2000, 900, 300, new Rng(9));
     const st = { size: 46, family: SANS.regular };

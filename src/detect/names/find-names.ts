@@ -4,6 +4,7 @@ import { findColonValues } from './rules/colon-values.ts';
 import { findLabelledNames } from './rules/labelled-values.ts';
 import { findNameLists } from './rules/name-lists.ts';
 import { findNamesSplitAcrossLines } from './rules/split-across-lines.ts';
+import { findValueBeforeField } from './rules/value-before-field.ts';
 import { dedupe, overlapShare, startNameSearch, type NameSearchInput, type NameSearchResult } from './name-search.ts';
 
 export type { NameSearchInput, NameSearchResult, UncertainName } from './name-search.ts';
@@ -14,7 +15,8 @@ export type { NameSearchInput, NameSearchResult, UncertainName } from './name-se
  * 1. the applicant's name inside a line, tolerant of OCR errors (rules/applicant-in-line.ts);
  * 2. the name broken across two lines of running text (rules/split-across-lines.ts);
  * then the person a document of the applicant's own addresses as ××同志 (rules/addressed-slots.ts);
- * 3. values after labels — 承诺人, 姓名, 签名, 负责人 … (rules/labelled-values.ts);
+ * 3. values after labels — 承诺人, 姓名, 签名, 负责人 … (rules/labelled-values.ts), and the cell
+ *    before 性别 on the applicant's own form when its 姓名 label was lost (rules/value-before-field.ts);
  * 4. lists of people (rules/name-lists.ts);
  * 5. short "label: value" lines whose label OCR could not read (rules/colon-values.ts).
  */
@@ -24,6 +26,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   findNamesSplitAcrossLines(s);
   findAddressedSlots(s);
   findLabelledNames(s);
+  findValueBeforeField(s);
   findNameLists(s);
   findColonValues(s);
   const { applicant, others, uncertain } = s;

@@ -86,8 +86,11 @@ export class InkBoxes {
     const maxW = n * lt.h * 1.1 + (n - 1) * 0.25 * lt.h;
     const width = (a: number, b: number) => cells[b].x1 - cells[a].x0;
     // Unaligned cells inside the span belong to it.
-    while (lo > 0 && !used.has(lo - 1) && width(lo - 1, hi) <= maxW && cells[lo].x0 - cells[lo - 1].x1 < 0.5 * lt.h) lo--;
-    while (hi < cells.length - 1 && !used.has(hi + 1) && width(lo, hi + 1) <= maxW && cells[hi + 1].x0 - cells[hi].x1 < 0.5 * lt.h) hi++;
+    // A sliver next to the span (the left sweep of 邝, cut off as a cell of its own) belongs to it
+    // however wide a letter-spaced name already is.
+    const sliver = (k: number, gap: number) => cells[k].x1 - cells[k].x0 < 0.5 * lt.h && gap < 0.3 * lt.h;
+    while (lo > 0 && !used.has(lo - 1) && cells[lo].x0 - cells[lo - 1].x1 < 0.5 * lt.h && (width(lo - 1, hi) <= maxW || sliver(lo - 1, cells[lo].x0 - cells[lo - 1].x1))) lo--;
+    while (hi < cells.length - 1 && !used.has(hi + 1) && cells[hi + 1].x0 - cells[hi].x1 < 0.5 * lt.h && (width(lo, hi + 1) <= maxW || sliver(hi + 1, cells[hi + 1].x0 - cells[hi].x1))) hi++;
     const box = cellsBox(cells.slice(lo, hi + 1))!;
     // Characters OCR saw but the ink cut did not align keep their own boxes — across, not up and
     // down: OCR's box of a character is often as tall as the whole line.

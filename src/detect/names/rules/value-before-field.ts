@@ -1,0 +1,47 @@
+import { intersect } from '../../../model/geometry.ts';
+import { isDotLike, isHan } from '../chinese-names.ts';
+import { findLabels, rowNeighbourLeft, rowNeighbourRight } from '../labels.ts';
+import type { LineTokens } from '../line-tokens.ts';
+import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
+
+/**
+ * A form row 姓名 | ×× | 性别 | 男 whose 姓名 label OCR lost (it sits in its own cell, often faint):
+ * the line then starts with the name's cell and goes on with 性别. On a document about the applicant
+ * alone that first cell is the applicant's name, whatever OCR made of it (邝 宇 read 让字). It is
+ * masked where it stands and flagged. A line that still has a label before 性别 is left to the
+ * labelled-values rule.
+ */
+export function findValueBeforeField(s: NameSearch): void {
+  const { pattern, lines, applicant, others, uncertain, detection, input } = s;
+  if (!isOwnDocument(input.docType) || LIST_DOCS.has(input.docType!)) return;
+  for (const lt of lines) {
+    const text = lt.tokens.map((t) => t.ch).join('');
+    // 性别 in the same line (OCR read the row whole) or starting the line beside it (cell by cell).
+    let at = text.indexOf('性别');
+    if (at < 0) {
+      const beside = rowNeighbourRight(lines, lt);
+      if (beside && /^\s*性(\s*别|\s*$)/.test(beside.tokens.map((t) => t.ch).join('')) && !rowNeighbourLeftHasText(lines, lt)) at = lt.tokens.length;
+    }
+    if (at < 2) continue;
+    if (findLabels(text.slice(0, at)).length > 0) continue;
+    const before = lt.tokens.slice(0, at);
+    const han = before.filter((t) => isHan(t.ch));
+    // The name's cell: Han characters (a dot for minority names), about the name's length.
+    if (han.length < 2 || han.length > pattern.length + 1 || before.some((t) => !isHan(t.ch) && !isDotLike(t.ch) && !/\s/.test(t.ch))) continue;
+    const d = detection('applicant_name', lt, 0, at, 0.5, { rule: 'value-before-field', read: han.map((t) => t.ch).join('') });
+    if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
+    applicant.push(d);
+    uncertain.push({
+      text: d.text,
+      box: d.box,
+      reasonZh: `表格“性别”前一栏识别为“${d.text}”（“姓名”栏标签未识别），已按申报人姓名的位置遮盖，请核对`,
+      reasonEn: `the cell before “性别” reads “${d.text}” (its 姓名 label was not read); masked as the applicant's name by its place, please check`,
+    });
+  }
+}
+
+/** Something was read left of the cell on its row (then it is not the row's first value). */
+function rowNeighbourLeftHasText(lines: LineTokens[], lt: LineTokens): boolean {
+  const left = rowNeighbourLeft(lines, lt);
+  return left !== undefined && left.tokens.some((t) => isHan(t.ch));
+}
