@@ -9,9 +9,13 @@
  * Definitions. A seal is found when a candidate's centre is within ¼ radius of the true one.
  * Employer-seal recall counts the employer's seals on colour pages; a seal on a grey-scale scan is
  * counted separately (found and reported colour 'lost' = a person checks it), never as found red.
- * Owner: "text+doc" gives decideSealOwner the document type and whether the seal is by the 单位
- * line, simulated from the truth (the pipeline gets it from the page's OCR) — an optimistic hint;
- * "unit line unknown" is the same without it, "text only" without document either. Arc text is read
+ * Owner: every seal is stamped over a printed place (90 %): 单位（盖章） for the employer's seal,
+ * 主管部门意见（盖章）/发证机关（盖章）… for another body's; the labels are drawn under the ink.
+ * "unit line from OCR" (the realistic line) reads each drawn label from its crop through
+ * greyForOcr, as the pipeline reads a page, and gives decideSealOwner the document type and
+ * nearUnitLine of those readings (true / false / undefined when no place is near). Body text is not
+ * read (it holds no seal place). "unit line unknown" is the same without the hint (pessimistic),
+ * "oracle" takes the hint from the truth (optimistic), "text only" has no document either. Arc text is read
  * when its character accuracy is ≥ 0.6 against the whole name, including glyphs off the page; the
  * line after it counts only seals with ≥ 90 % of their glyphs on the page. Other seals' rings are
  * passed to the reader as the pipeline does (sealDetections).
@@ -25,6 +29,9 @@ import type { DocTypeId } from '../src/model/doc-types.ts';
 import { detectSeals } from '../src/detect/seals/detect-seals.ts';
 import { readSealText } from '../src/detect/seals/read-seal-text.ts';
 import { decideSealOwner } from '../src/detect/seals/seal-owner.ts';
+import { nearUnitLine } from '../src/detect/unit-line.ts';
+import { greyForOcr } from '../src/ocr/prepare.ts';
+import type { OcrEngine, OcrLine, OcrPage } from '../src/model/ocr.ts';
 import { createTesseractEngine } from '../src/ocr/tesseract-engine.ts';
 import { drawSeal, randomSealSpec } from './samples/seal.ts';
 import { registerFonts, SERIF, HAND } from './samples/fonts.ts';
@@ -54,13 +61,25 @@ export interface TrueSeal {
   textVisible: number;
 }
 
+/** A printed line of the form, as drawn (truth), e.g. the 单位（盖章） label a seal is stamped on. */
+export interface DrawnLine {
+  text: string;
+  box: Box;
+}
+
 export interface SealPage {
   image: RawImage;
   seals: TrueSeal[];
+  /** Seal-place labels drawn on the page (单位（盖章）, 主管部门意见（盖章）…), under the seals' ink. */
+  labels: DrawnLine[];
   docType: DocTypeId;
   /** What was done to the page, for the printout. */
   notes: string[];
 }
+
+/** Where a form asks for the employer's seal, and where for another body's. */
+const UNIT_LABELS = ['单位（盖章）', '考核单位（盖章）', '推荐单位意见（盖章）', '所在单位（公章）', '单位盖章'];
+const OTHER_LABELS = ['主管部门意见（盖章）', '人力资源和社会保障局审核意见（盖章）', '评审委员会（盖章）', '发证机关（盖章）'];
 
 const BODY = '兹证明该同志在我单位从事煤矿采掘技术工作年度考核结果为合格本人承诺所提交的材料真实有效如有虚假愿承担一切责任';
 
@@ -89,10 +108,31 @@ export async function makeSealPage(
   }
   const notes: string[] = [kind];
   const seals: TrueSeal[] = [];
+  const labels: DrawnLine[] = [];
+  // Labels come from their own random source, so that adding them left every page's seals as they were.
+  const lrng = new Rng(seed * 7919 + 17);
   const place = (cx: number, cy: number, owner: 'employer' | 'other', grey = false): void => {
     const text = owner === 'employer' ? EMPLOYER : rng.pick(OTHER_BODIES);
     const spec = randomSealSpec(rng.next, text, cx, cy, dpi);
     spec.grey = grey;
+    // The printed place the stamp is put on: the unit's 单位（盖章） for the employer's seal, another
+    // body's 主管部门意见（盖章） for the other's; a few stamps are put where no label is printed. The
+    // label is on its own line (body text cleared behind it), ending under the seal's middle.
+    if (lrng.chance(0.9)) {
+      const label = lrng.pick(owner === 'employer' ? UNIT_LABELS : OTHER_LABELS);
+      const r = Math.min(spec.rx, spec.ry);
+      g.save();
+      g.font = `${fontPx}px ${SERIF.regular}`;
+      const w = g.measureText(label).width;
+      const x = Math.max(4, Math.min(W - w - 4, cx + lrng.float(-0.3, 0.5) * r - w));
+      const y = Math.max(fontPx + 4, Math.min(H - 8, cy + lrng.float(-0.35, 0.45) * r));
+      g.fillStyle = `rgb(${tint},${tint},${tint})`;
+      g.fillRect(x - fontPx * 0.3, y - fontPx * 1.15, w + fontPx * 0.6, fontPx * 1.5);
+      g.fillStyle = '#151515';
+      g.fillText(label, x, y);
+      g.restore();
+      labels.push({ text: label, box: [Math.round(x), Math.round(y - fontPx * 0.95), Math.round(w), Math.round(fontPx * 1.15)] });
+    }
     // A signature under the seal, as on forms signed and stamped at one line.
     if (rng.chance(0.4)) {
       g.save();
@@ -158,7 +198,7 @@ export async function makeSealPage(
   if (q) notes.push(`jpeg${q}`);
   const { data, info } = await sharp(buf).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   const docType: DocTypeId = seals.some((s) => s.owner === 'employer') ? 'appraisal_form' : 'title_certificate';
-  return { image: { data, width: info.width, height: info.height, channels: 3 }, seals, docType, notes };
+  return { image: { data, width: info.width, height: info.height, channels: 3 }, seals, labels, docType, notes };
 }
 
 /** Character accuracy: 1 − edit distance / length of the truth, floored at 0. */
@@ -172,6 +212,35 @@ export function charAccuracy(read: string, truth: string): number {
     prev = cur;
   }
   return Math.max(0, 1 - prev[b.length] / Math.max(1, b.length));
+}
+
+/**
+ * The page's OCR as far as the 单位 line needs it: each drawn label read from its own crop (with the
+ * seal's ink over it, as on the page), its lines put back in page coordinates. Body text holds no
+ * seal place (no 盖章/单位意见) and is not read; a label the OCR cannot read is absent, as it would
+ * be from the page's OCR.
+ */
+export async function readLabels(page: SealPage, ocr: OcrEngine): Promise<OcrPage> {
+  const { width: W, height: H, data } = page.image;
+  const lines: OcrLine[] = [];
+  for (const l of page.labels) {
+    const m = Math.round(l.box[3] * 0.5);
+    const x0 = Math.max(0, l.box[0] - m);
+    const y0 = Math.max(0, l.box[1] - m);
+    const x1 = Math.min(W, l.box[0] + l.box[2] + m);
+    const y1 = Math.min(H, l.box[1] + l.box[3] + m);
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w < 8 || h < 8) continue;
+    const crop = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++) data.copy(crop, y * w * 3, ((y0 + y) * W + x0) * 3, ((y0 + y) * W + x1) * 3);
+    // As the pipeline reads a page: the red channel as grey, so that seal ink over the label fades.
+    const res = await ocr.recognize(greyForOcr({ data: crop, width: w, height: h, channels: 3 }), { psm: 'single_line' });
+    for (const line of res.lines) {
+      lines.push({ ...line, box: [line.box[0] + x0, line.box[1] + y0, line.box[2], line.box[3]] });
+    }
+  }
+  return { width: W, height: H, lines, confidence: 0, source: 'ocr' };
 }
 
 const KINDS = ['single', 'two', 'overlap', 'edge', 'grey', 'single', 'two', 'distractor'] as const;
@@ -188,6 +257,11 @@ async function main(): Promise<void> {
   let lostReported = 0;
   let greySeals = 0;
   let ownerOk = 0;
+  let ownerOracleOk = 0;
+  let otherMaskedOracle = 0;
+  let employerMasked = 0;
+  let employerUnmaskedNoLine = 0;
+  const lineHint = { true: 0, false: 0, unknown: 0 };
   let ownerTextOnlyOk = 0;
   let ownerN = 0;
   let ownerNoLineOk = 0;
@@ -210,6 +284,7 @@ async function main(): Promise<void> {
     const cands = detectSeals(page.image, { dpi: 200 });
     detectMs += performance.now() - t0;
     const matched = new Set<number>();
+    const labelOcr = await readLabels(page, ocr);
     for (const s of page.seals) {
       trueSeals++;
       if (s.owner === 'employer' && !s.grey) employerSeals++;
@@ -242,23 +317,35 @@ async function main(): Promise<void> {
         if (acc >= 0.6) wholeOk++;
       }
       const common = { text: read.text, textConfidence: read.confidence, employer: EMPLOYER, employerAliases: EMPLOYER_ALIASES };
-      // The pipeline tells from the page's OCR whether a seal sits by the 单位（盖章） line. On the
-      // generated employer-issued forms the employer's seal is stamped there and another body's seal
-      // (a 主管部门 or 人社 stamp) by its own line.
-      const nearUnitLine = page.docType === 'appraisal_form' ? s.owner === 'employer' : undefined;
-      const withDoc = decideSealOwner({ ...common, docType: page.docType, nearUnitLine });
+      // Realistic: the pipeline tells from the page's OCR whether a seal sits by the 单位（盖章）
+      // line (nearUnitLine: true by the unit's place, false by another body's, undefined when no
+      // seal place is near). Here the page's drawn labels are read by OCR (readLabels).
+      const hint = nearUnitLine(labelOcr, c.box);
+      lineHint[hint === undefined ? 'unknown' : hint ? 'true' : 'false']++;
+      const withDoc = decideSealOwner({ ...common, docType: page.docType, nearUnitLine: hint });
       if (s.owner === 'other' && withDoc.owner === 'employer') otherMasked++;
+      if (s.owner === 'employer' && withDoc.owner === 'employer') employerMasked++;
       ocrCalls += read.ocrCalls ?? 1;
+      // Oracle: the hint from the truth (employer's seal by the unit line, the other's not).
+      const oracle = decideSealOwner({
+        ...common,
+        docType: page.docType,
+        nearUnitLine: page.docType === 'appraisal_form' ? s.owner === 'employer' : undefined,
+      });
+      if (oracle.owner === s.owner) ownerOracleOk++;
+      if (s.owner === 'other' && oracle.owner === 'employer') otherMaskedOracle++;
       const textOnly = decideSealOwner({ ...common, docType: 'unknown' });
       sims.push({ owner: s.owner, sim: Number(withDoc.evidence.similarity ?? 0) });
       ownerN++;
       if (withDoc.owner === s.owner) ownerOk++;
       else failures.push(`page ${p}: owner ${s.owner} decided ${withDoc.owner} (${JSON.stringify(withDoc.evidence)})`);
       if (textOnly.owner === s.owner) ownerTextOnlyOk++;
-      // The same document without the unit-line hint (the page's OCR did not find the 单位 line).
+      // The same document without the unit-line hint (the page's OCR found no seal place near).
       const noLine = decideSealOwner({ ...common, docType: page.docType });
       if (noLine.owner === s.owner) ownerNoLineOk++;
+      else failures.push(`page ${p}: (unit line unknown) owner ${s.owner} decided ${noLine.owner} (${JSON.stringify(noLine.evidence)})`);
       if (s.owner === 'other' && noLine.owner === 'employer') otherMaskedNoLine++;
+      if (s.owner === 'employer' && noLine.owner !== 'employer') employerUnmaskedNoLine++;
       if (acc < 0.6) failures.push(`page ${p} ${page.notes.join(' ')}: read "${read.text}" for "${s.text}" acc ${acc.toFixed(2)}`);
     }
     for (let i = 0; i < cands.length; i++) {
@@ -280,10 +367,11 @@ async function main(): Promise<void> {
   console.log(`employer-seal recall      ${pct(employerFound, employerSeals)}`);
   console.log(`grey seals as 'lost'      ${pct(lostReported, greySeals)}`);
   console.log(`false positives           ${falsePos} on ${pages} pages`);
-  console.log(`other seals masked        ${otherMasked} of ${otherSeals} found`);
-  console.log(`owner correct (text+doc)  ${pct(ownerOk, ownerN)}`);
-  console.log(`owner correct (text only) ${pct(ownerTextOnlyOk, ownerN)}`);
-  console.log(`owner correct (text+doc, unit line unknown) ${pct(ownerNoLineOk, ownerN)}; other seals masked so ${otherMaskedNoLine}`);
+  console.log(`unit-line hint from OCR   by unit ${lineHint.true}, by other body ${lineHint.false}, none near ${lineHint.unknown}`);
+  console.log(`owner correct (text+doc, unit line from OCR) ${pct(ownerOk, ownerN)}; employer seals masked ${pct(employerMasked, employerFound)}, other seals masked ${otherMasked} of ${otherSeals}`);
+  console.log(`owner correct (text+doc, unit line unknown)  ${pct(ownerNoLineOk, ownerN)}; other seals masked so ${otherMaskedNoLine}, employer seals unmasked ${employerUnmaskedNoLine}`);
+  console.log(`owner correct (text+doc, unit line oracle)   ${pct(ownerOracleOk, ownerN)}; other seals masked so ${otherMaskedOracle}`);
+  console.log(`owner correct (text only)                    ${pct(ownerTextOnlyOk, ownerN)}`);
   console.log(`arc text read (acc≥0.6)   ${pct(readOk, ownerN)}; mean char accuracy ${(accSum / Math.max(1, ownerN)).toFixed(3)}`);
   console.log(`  of seals with ≥ 90 % of their text on the page: ${pct(wholeOk, wholeN)}`);
   console.log(`detect ms/page            ${(detectMs / pages).toFixed(0)}; read ms/seal ${(readMs / Math.max(1, ownerN)).toFixed(0)}; OCR calls/seal ${(ocrCalls / Math.max(1, ownerN)).toFixed(1)}`);

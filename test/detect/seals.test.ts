@@ -8,6 +8,9 @@ import { findGlyphBand, findTextSpan } from '../../src/detect/seals/unwrap-ring.
 import { redInkGrid } from '../../src/detect/seals/ink-mask.ts';
 import { decideSealOwner } from '../../src/detect/seals/seal-owner.ts';
 import { nameSimilarity } from '../../src/detect/seals/name-similarity.ts';
+import { nearUnitLine, sealPlaceKind } from '../../src/detect/unit-line.ts';
+import type { OcrPage } from '../../src/model/ocr.ts';
+import { makeSealPage } from '../../scripts/measure-seals.ts';
 import { drawSeal, randomSealSpec, type SealSpec } from '../../scripts/samples/seal.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
 
@@ -266,5 +269,82 @@ describe('decideSealOwner', () => {
     // A clear reading of another body still wins by the 单位 line.
     const clear = { ...base, text: '阿克苏地区人力资源和社会保障局', textConfidence: 0.93, docType: 'appraisal_form' as const };
     expect(decideSealOwner({ ...clear, nearUnitLine: true }).owner).toBe('other');
+  });
+});
+
+describe('grey-scale scans (generated A4 pages, as measured by scripts/measure-seals.ts)', () => {
+  it('flags a round seal on a blurred grey scan as colour lost (blurred print is as grey as the seal)', async () => {
+    // Seed 2, page 44 of the measurement: blur 1.3, JPEG; the mid-grey grid took the print for ink.
+    const page = await makeSealPage(2044, 'grey');
+    const found = detectSeals(page.image, { dpi: 200 });
+    const s = page.seals[0];
+    const hit = found.find((c) => Math.hypot(c.ellipse.cx - s.ellipse.cx, c.ellipse.cy - s.ellipse.cy) < 0.25 * s.ellipse.rx);
+    expect(hit?.colour).toBe('lost');
+    expect(found.every((c) => c.colour === 'lost')).toBe(true);
+  }, 60_000);
+
+  it('flags an oval seal on a grey scan as colour lost', async () => {
+    // Seed 1, page 44: a crimson oval (found before too, by a circle; a guard for the oval search).
+    const page = await makeSealPage(1044, 'grey');
+    expect(page.seals[0].ellipse.rx / page.seals[0].ellipse.ry).toBeGreaterThan(1.3);
+    const found = detectSeals(page.image, { dpi: 200 });
+    const s = page.seals[0];
+    expect(found.some((c) => c.colour === 'lost' && Math.hypot(c.ellipse.cx - s.ellipse.cx, c.ellipse.cy - s.ellipse.cy) < 0.25 * s.ellipse.rx)).toBe(true);
+  }, 60_000);
+
+  it('finds no ring on a grey scan of a page with an ID photo and a bold heading', async () => {
+    // Seed 1, page 7 (a distractor page) in grey: the photo's background around the light face
+    // gave a ring before solid areas were cleared from the grey grids.
+    const page = await makeSealPage(1007, 'distractor');
+    const d = page.image.data;
+    for (let i = 0; i < d.length; i += 3) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]);
+    expect(detectSeals(page.image, { dpi: 200 })).toEqual([]);
+  }, 60_000);
+});
+
+describe('decideSealOwner on partly read text', () => {
+  const base = { employer: EMPLOYER, employerAliases: [] as string[] };
+  it('takes two distinctive characters of the employer in order for the employer, with the rule', () => {
+    // An employer with six distinctive characters (宏达建筑工程), read as 阿克苏宏达迁巩: 0.34 of the
+    // name's weight, below the full-match threshold.
+    const d = decideSealOwner({ employer: '阿克苏宏达建筑工程有限公司', employerAliases: [], text: '阿克苏宏达迁巩', textConfidence: 0.7, docType: 'title_certificate' });
+    expect(d.owner).toBe('employer');
+    expect(d.evidence.rule).toBe('text-partly-matches-employer');
+    expect(d.evidence.distinctiveMatched).toBe(2);
+    expect(d.evidence.similarity).toBeGreaterThanOrEqual(0.3);
+  });
+  it('does not take one shared character (业) of another body for the employer', () => {
+    const d = decideSealOwner({ ...base, employerAliases: ['金泉煤业'], text: '中国矿业大学', textConfidence: 0.8, docType: 'appraisal_form' });
+    expect(d.owner).toBe('other');
+  });
+  it('names another kind of body from a partial reading without its ending (应急 …)', () => {
+    // 阿克苏地区应急管理局 cut by the page edge; on an employer's form with the unit line unknown.
+    const d = decideSealOwner({ ...base, text: '忆克劳地区应急', textConfidence: 0.8, docType: 'appraisal_form' });
+    expect(d.owner).toBe('other');
+    expect(d.evidence.rule).toBe('text-is-other-body');
+    expect(d.evidence.otherBodyWords).toContain('应急');
+  });
+});
+
+describe('nearUnitLine', () => {
+  const ocrOf = (lines: Array<[string, [number, number, number, number]]>): OcrPage => ({
+    width: 1000,
+    height: 1000,
+    confidence: 80,
+    source: 'ocr',
+    lines: lines.map(([text, box]) => ({ text, box, confidence: 80, chars: [] })),
+  });
+  const seal: [number, number, number, number] = [400, 400, 300, 300];
+  it('tells the unit\'s place from another body\'s, and says nothing when no place is near', () => {
+    expect(sealPlaceKind('考核单位（盖章）')).toBe('unit');
+    expect(sealPlaceKind('主管部门意见（盖章）')).toBe('other-body');
+    expect(sealPlaceKind('兹证明该同志在我单位从事')).toBeNull();
+    expect(nearUnitLine(ocrOf([['单位（盖章）', [380, 560, 200, 30]]]), seal)).toBe(true);
+    expect(nearUnitLine(ocrOf([['主管部门意见（盖章）', [380, 560, 260, 30]]]), seal)).toBe(false);
+    expect(nearUnitLine(ocrOf([['单位（盖章）', [20, 20, 200, 30]]]), seal)).toBeUndefined();
+  });
+  it('reads labels garbled by the seal over them (章 as 音, the bracket as 《)', () => {
+    expect(nearUnitLine(ocrOf([['单位 《( 盖 音 ) ，', [380, 560, 200, 30]]]), seal)).toBe(true);
+    expect(nearUnitLine(ocrOf([['发 证 机 关 | 从 潮 )', [380, 560, 200, 30]]]), seal)).toBe(false);
   });
 });

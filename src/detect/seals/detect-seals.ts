@@ -8,7 +8,7 @@ import type { Box, Ellipse } from '../../model/geometry.ts';
 import { clamp } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import { convexHull, ellipsePoint, ellipseRho, ransacEllipse, type Pt } from './ellipse-fit.ts';
-import { greyInkGrid, redInkGrid, type InkGrid } from './ink-mask.ts';
+import { greyInkGrid, redInkGrid, thickInkGrid, type InkGrid } from './ink-mask.ts';
 import { refineRing as refineRingPx } from './refine-ring.ts';
 
 export interface SealCandidate {
@@ -57,8 +57,22 @@ export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): Seal
   }));
   // A grey-scale scan has no red to find; a ring of mid-grey ink is then reported, not guessed at.
   if (found.length === 0 && red.chromaShare < 0.002) {
-    const grey = greyInkGrid(page, cell);
-    for (const c of findGreyRings(grey, pxPerMm, dpiGuessed)) {
+    // Two grids of grey ink: mid-grey cells (a seal printing lighter than crisp text) and thick
+    // ink (a ring is ~1.2 mm wide, print strokes far thinner, even blurred to mid-grey); round
+    // rings are searched in both, oval ones in the thick ink. A photo's background, a filled
+    // block, bold headings turn grey too: cleared as on colour pages, or the edge of a filled
+    // area around a light face reads as a ring.
+    const side = Math.max(5, Math.round((6.5 * pxPerMm) / cell));
+    const mid = greyInkGrid(page, cell);
+    removeSolidAreas(mid, side);
+    const thick = thickInkGrid(page, cell);
+    removeSolidAreas(thick, side);
+    const rings = dedupe([
+      ...findGreyRings(mid, pxPerMm, dpiGuessed),
+      ...findGreyRings(thick, pxPerMm, dpiGuessed),
+      ...findGreyOvals(thick, pxPerMm),
+    ]);
+    for (const c of rings) {
       found.push({ ...c, colour: 'lost' as const, confidence: Math.min(c.confidence, 0.6) });
     }
   }
@@ -579,6 +593,122 @@ function findGreyRings(
       ellipse: e,
       box: [x0, y0, Math.min(W, c.cx + c.r + 2) - x0, Math.min(H, c.cy + c.r + 2) - y0],
       confidence: Math.round(confidence * 100) / 100,
+      evidence: {
+        ringCoverage: Math.round(c.share * 100) / 100,
+        interiorFill: Math.round(interiorFill * 100) / 100,
+        visible: Math.round(c.visible * 100) / 100,
+        fitShare: Math.round(c.s * 100) / 100,
+      },
+    });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/**
+ * Oval seals (45 × 30 mm) on a grey-scale page: the circle search of findGreyRings misses them, a
+ * circle never lies on an oval's ring. Ellipses of the oval size (±5 %), turned in 10° steps, are
+ * scored the same way: ink nearly all along the ring, much less just outside it.
+ */
+function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
+  const { mask, width: W, height: H, cell } = grid;
+  const mmPerCell = cell / pxPerMm;
+  const A = 72;
+  // Ink within ±1 cell of the curve, as for circles.
+  const near = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let v = 0;
+      for (let dy = -1; dy <= 1 && !v; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= H) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx >= 0 && xx < W && mask[yy * W + xx]) {
+            v = 1;
+            break;
+          }
+        }
+      }
+      near[y * W + x] = v;
+    }
+  }
+  interface Shape {
+    rx: number;
+    ry: number;
+    angleDeg: number;
+    on: Int16Array;
+    out1: Int16Array;
+    out2: Int16Array;
+  }
+  const shapes: Shape[] = [];
+  const offsets = (rx: number, ry: number, a: number): Int16Array => {
+    const o = new Int16Array(2 * A);
+    for (let i = 0; i < A; i++) {
+      const t = (i / A) * 2 * Math.PI;
+      const u = rx * Math.cos(t);
+      const v = ry * Math.sin(t);
+      o[2 * i] = Math.round(u * Math.cos(a) - v * Math.sin(a));
+      o[2 * i + 1] = Math.round(u * Math.sin(a) + v * Math.cos(a));
+    }
+    return o;
+  };
+  for (const scale of [0.95, 1, 1.05]) {
+    const rx = (22.5 / mmPerCell) * scale;
+    const ry = (15 / mmPerCell) * scale;
+    for (let deg = 0; deg < 180; deg += 10) {
+      const a = (deg * Math.PI) / 180;
+      shapes.push({ rx, ry, angleDeg: deg, on: offsets(rx, ry, a), out1: offsets(rx + 4, ry + 4, a), out2: offsets(rx + 6, ry + 6, a) });
+    }
+  }
+  const cover = (cx: number, cy: number, o: Int16Array): { share: number; visible: number } => {
+    let vis = 0;
+    let hit = 0;
+    for (let i = 0; i < A; i++) {
+      const x = cx + o[2 * i];
+      const y = cy + o[2 * i + 1];
+      if (x < 0 || y < 0 || x >= W || y >= H) continue;
+      vis++;
+      hit += near[y * W + x];
+    }
+    return { share: vis ? hit / vis : 0, visible: vis / A };
+  };
+  const cands: Array<{ cx: number; cy: number; shape: Shape; s: number; share: number; visible: number }> = [];
+  for (let cy = 0; cy < H; cy += 2) {
+    for (let cx = 0; cx < W; cx += 2) {
+      let best: (typeof cands)[number] | null = null;
+      for (const shape of shapes) {
+        const on = cover(cx, cy, shape.on);
+        if (on.visible < 0.5 || on.share < 0.92) continue;
+        const s = on.share - Math.max(cover(cx, cy, shape.out1).share, cover(cx, cy, shape.out2).share);
+        if (!best || s > best.s) best = { cx, cy, shape, s, share: on.share, visible: on.visible };
+      }
+      if (best && best.s >= 0.35) cands.push(best);
+    }
+  }
+  cands.sort((a, b) => b.s - a.s);
+  const out: GridRing[] = [];
+  for (const c of cands) {
+    if (out.some((o) => Math.hypot(o.ellipse.cx - c.cx, o.ellipse.cy - c.cy) < o.ellipse.rx)) continue;
+    const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.shape.rx + 0.5, ry: c.shape.ry + 0.5, angleDeg: c.shape.angleDeg };
+    let inN = 0;
+    let inInk = 0;
+    for (let y = Math.max(0, Math.floor(c.cy - e.rx)); y <= Math.min(H - 1, c.cy + e.rx); y++) {
+      for (let x = Math.max(0, Math.floor(c.cx - e.rx)); x <= Math.min(W - 1, c.cx + e.rx); x++) {
+        if (ellipseRho(e, x + 0.5, y + 0.5) < 0.8) {
+          inN++;
+          inInk += mask[y * W + x];
+        }
+      }
+    }
+    const interiorFill = inN ? inInk / inN : 1;
+    if (interiorFill < 0.03 || interiorFill > 0.8) continue;
+    const x0 = Math.max(0, Math.floor(c.cx - e.rx - 1));
+    const y0 = Math.max(0, Math.floor(c.cy - e.rx - 1));
+    out.push({
+      ellipse: e,
+      box: [x0, y0, Math.min(W, Math.ceil(c.cx + e.rx + 2)) - x0, Math.min(H, Math.ceil(c.cy + e.rx + 2)) - y0],
+      confidence: Math.round(Math.min(0.6, c.s) * 100) / 100,
       evidence: {
         ringCoverage: Math.round(c.share * 100) / 100,
         interiorFill: Math.round(interiorFill * 100) / 100,

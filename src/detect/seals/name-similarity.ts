@@ -43,6 +43,26 @@ export function nameSimilarity(reading: string, name: string): number {
   return weightedLcs(r, n) / total;
 }
 
+/**
+ * The match of a reading against a name with its parts: the weighted similarity and how many of
+ * the name's distinctive characters (not place, legal form or kind of body) were read in order.
+ */
+export function nameMatch(reading: string, name: string): { similarity: number; distinctive: number; distinctiveTotal: number } {
+  const r = hanOnly(reading);
+  const n = hanOnly(name);
+  const distinctiveTotal = n.filter((ch) => charWeight(ch) >= 1).length;
+  if (r.length === 0 || n.length === 0) return { similarity: 0, distinctive: 0, distinctiveTotal };
+  const total = n.reduce((s, ch) => s + charWeight(ch), 0);
+  const w = weightedLcs(r, n);
+  // With common characters weighing 0.1, the integer part of the weighted LCS counts the
+  // distinctive characters matched when the name has fewer than ten common ones; count exactly.
+  const distinctive = weightedLcs(
+    r.filter((ch) => charWeight(ch) >= 1),
+    n.filter((ch) => charWeight(ch) >= 1),
+  );
+  return { similarity: w / total, distinctive: Math.round(distinctive), distinctiveTotal };
+}
+
 /** Distinctive characters of the reading that are in none of the names: evidence of another body. */
 export function foreignDistinctive(reading: string, names: string[]): number {
   const known = new Set(names.flatMap((n) => [...n]));

@@ -6,7 +6,7 @@
 import type { SealOwner } from '../../model/detection.ts';
 import type { DocTypeId } from '../../model/doc-types.ts';
 import { EMPLOYER_ISSUED } from '../../model/doc-types.ts';
-import { foreignDistinctive, nameSimilarity } from './name-similarity.ts';
+import { foreignDistinctive, nameMatch } from './name-similarity.ts';
 
 export interface SealOwnerInput {
   text?: string;
@@ -21,11 +21,22 @@ export interface SealOwnerInput {
 export interface SealOwnerDecision {
   owner: SealOwner;
   evidence: {
-    rule: 'text-matches-employer' | 'text-is-other-body' | 'employer-issued-form' | 'third-party-document' | 'undecided';
+    rule:
+      | 'text-matches-employer'
+      | 'text-partly-matches-employer'
+      | 'text-is-other-body'
+      | 'employer-issued-form'
+      | 'third-party-document'
+      | 'undecided';
     textRead?: string;
     textConfidence?: number;
     similarity?: number;
+    /** Distinctive characters of the best-matching name read in order, and how many it has. */
+    distinctiveMatched?: number;
+    distinctiveTotal?: number;
     foreignChars?: number;
+    /** The words of the reading that name another kind of body (大学, 人力资源, 培训 …). */
+    otherBodyWords?: string[];
     bestName?: string;
     docType: DocTypeId;
     nearUnitLine?: boolean;
@@ -40,53 +51,93 @@ export interface SealOwnerDecision {
 export const EMPLOYER_MIN_SIMILARITY = 0.5;
 export const OTHER_MAX_SIMILARITY = 0.3;
 /** Fewer Han characters than this is too little text to call a seal someone else's. */
-const MIN_CHARS_FOR_OTHER = 4;
+const MIN_CHARS_FOR_OTHER = 3;
 /**
  * The kinds of body a seal names end in. A reading without one is more likely a garbled strip
  * (wrong start angle, faded ink) than a legible other body, and must not unmask anything.
  */
 const ORG_SUFFIX = /(大学|学院|学校|中心|公司|厅|局|委员会|政府|协会|研究院|研究所|医院)/u;
 
+/**
+ * Words that name the kind of body behind a seal that is not a coal company's: the issuers of the
+ * other documents in an application (人社厅/局 on titles, a university on a diploma, a training
+ * centre on CE certificates, an 应急管理局 as the committee's office). Generic, never the samples'
+ * names; a word the employer's own name or aliases contain does not count.
+ */
+const OTHER_BODY_WORDS = [
+  '大学', '学院', '学校', '中心', '培训', '教育', '继续教育', '人力', '资源', '人力资源', '社会保障', '保障厅', '保障局',
+  '人社', '应急', '管理局', '委员会', '政府', '协会', '研究院', '研究所', '医院', '考试', '评审', '鉴定', '职业技能',
+  '技能', '建筑', '工程', '厅',
+];
+
+/** Other-body words found in a reading, less those the employer's names contain. */
+export function otherBodyWords(reading: string, employerNames: string[]): string[] {
+  const found = OTHER_BODY_WORDS.filter((w) => reading.includes(w) && !employerNames.some((n) => n.includes(w)));
+  // A word inside a longer found word is the same evidence once (资源 in 人力资源).
+  return found.filter((w) => !found.some((o) => o !== w && o.includes(w)));
+}
+
+/**
+ * A weaker match of the employer: a third of the name's weight with at least two of its
+ * distinctive characters in order (金…煤, 泉…业). Other bodies' seals of the same prefecture
+ * measured ≤ 0.15 with at most one distinctive character in common.
+ */
+export const EMPLOYER_PARTIAL_SIMILARITY = 0.3;
+
 export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   const names = [input.employer, ...input.employerAliases].filter((n) => n && n.trim());
   const text = input.text ?? '';
   const hanCount = [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
-  let similarity = 0;
+  let best = { similarity: 0, distinctive: 0, distinctiveTotal: 0 };
   let bestName: string | undefined;
   for (const n of names) {
-    const s = nameSimilarity(text, n);
-    if (s > similarity) {
-      similarity = s;
+    const m = nameMatch(text, n);
+    if (m.similarity > best.similarity || (m.similarity === best.similarity && m.distinctive > best.distinctive)) {
+      best = m;
       bestName = n;
     }
   }
-  similarity = Math.round(similarity * 100) / 100;
+  // The most distinctive characters matched by any of the names (the alias may hold them all).
+  const distinctive = Math.max(0, ...names.map((n) => nameMatch(text, n).distinctive));
+  const similarity = Math.round(best.similarity * 100) / 100;
   const foreign = foreignDistinctive(text, names);
+  const words = otherBodyWords(text, names);
   const base = {
     textRead: text || undefined,
     textConfidence: input.textConfidence,
     similarity: text ? similarity : undefined,
+    distinctiveMatched: text ? distinctive : undefined,
+    distinctiveTotal: text ? best.distinctiveTotal : undefined,
     bestName,
     foreignChars: text ? foreign : undefined,
+    otherBodyWords: words.length ? words : undefined,
     docType: input.docType,
     nearUnitLine: input.nearUnitLine,
   };
   if (hanCount >= 2 && similarity >= EMPLOYER_MIN_SIMILARITY) {
     return { owner: 'employer', evidence: { rule: 'text-matches-employer', ...base } };
   }
-  // 'Other' needs positive evidence: distinctive characters the employer's name does not have,
-  // not just a reading that failed to match (a garbled employer seal matches nothing either).
-  // On an employer-issued form, a seal by the 单位（盖章） line is the employer's unless the reading
-  // is long, confident and holds nothing of the employer's name: a garbled strip must not unmask it.
+  // Partly read: two distinctive characters of the name in order and a third of its weight, and
+  // nothing that names another kind of body.
+  if (hanCount >= 3 && similarity >= EMPLOYER_PARTIAL_SIMILARITY && distinctive >= 2 && words.length === 0) {
+    return { owner: 'employer', evidence: { rule: 'text-partly-matches-employer', ...base } };
+  }
+  // 'Other' needs positive evidence: distinctive characters the employer's name does not have and
+  // a word or ending that names a kind of body, not just a reading that failed to match (a garbled
+  // employer seal matches nothing either). On an employer-issued form, a seal by the 单位（盖章）
+  // line is the employer's unless the reading is long, confident and holds nothing of the
+  // employer's name: a garbled strip must not unmask it.
   const byUnitLine = EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine === true;
   const otherMax = byUnitLine ? 0.1 : OTHER_MAX_SIMILARITY;
-  const otherMinConf = byUnitLine ? 0.9 : 0.6;
+  const otherMinConf = byUnitLine ? 0.9 : 0.5;
   const otherMinChars = byUnitLine ? 6 : MIN_CHARS_FOR_OTHER;
+  const namesBody = ORG_SUFFIX.test(text) || words.length > 0;
   if (
     hanCount >= otherMinChars &&
     foreign >= 2 &&
-    ORG_SUFFIX.test(text) &&
+    namesBody &&
     similarity <= otherMax &&
+    distinctive <= 1 &&
     (input.textConfidence ?? 1) >= otherMinConf
   ) {
     return { owner: 'other', evidence: { rule: 'text-is-other-body', ...base } };
@@ -95,8 +146,8 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   if (EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine !== false) {
     return { owner: 'employer', evidence: { rule: 'employer-issued-form', ...base } };
   }
-  // An employer-issued form whose OCR shows the seal is not by the 单位 line: another body's
-  // stamp on the form (主管部门, 人社局 approval), which stays visible.
+  // An employer-issued form whose OCR shows the seal by another body's place (主管部门意见（盖章）):
+  // that body's stamp on the form, which stays visible.
   if (EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine === false) {
     return { owner: 'other', evidence: { rule: 'employer-issued-form', ...base } };
   }

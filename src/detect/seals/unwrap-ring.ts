@@ -40,6 +40,12 @@ export interface UnwrapOptions {
   marginDeg?: number;
   /** Horizontal stretch of the strip (narrowed glyphs made square again). */
   stretchX?: number;
+  /** Guess the ink under black print from the red around it (default true). */
+  underText?: boolean;
+  /** Which percentile of inked samples is made black (default 0.75). */
+  gainPercentile?: number;
+  /** Paper above and below the strip, as a share of its rows (default 0.3). */
+  padShare?: number;
 }
 
 export interface RingStrip {
@@ -53,7 +59,7 @@ export interface RingStrip {
 }
 
 /** Ink value of the page at (x, y), bilinear, 0 = paper, larger = more ink. */
-function inkSampler(page: RawImage, grey: boolean, mode: UnwrapOptions['inkMode'] = 'shade'): (x: number, y: number) => number {
+function inkSampler(page: RawImage, grey: boolean, mode: UnwrapOptions['inkMode'] = 'shade', guessUnder = true): (x: number, y: number) => number {
   const { width: W, height: H, data, channels } = page;
   const at = (xi: number, yi: number): number => {
     if (xi < 0 || yi < 0 || xi >= W || yi >= H) return 0;
@@ -63,7 +69,7 @@ function inkSampler(page: RawImage, grey: boolean, mode: UnwrapOptions['inkMode'
       return 255 - v;
     }
     const r = data[i];
-    if (r < 110) return underText(xi, yi);
+    if (r < 110) return guessUnder ? underText(xi, yi) : 0;
     const red = Math.max(0, redness(r, data[i + 1], data[i + 2]));
     // Shade: as dark as the green channel says, but only as far as the pixel is red (a grey
     // JPEG fringe of print, paper tint, is not ink).
@@ -331,7 +337,7 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
   // Engravers squeeze long names into narrow glyphs; tesseract reads square CJK glyphs best.
   const stretch = opts.stretchX ?? 1;
   const cols = Math.max(32, Math.round(arc * scale * stretch));
-  const ink0 = inkSampler(page, !!opts.grey, opts.inkMode);
+  const ink0 = inkSampler(page, !!opts.grey, opts.inkMode, opts.underText ?? true);
   const others = (opts.exclude ?? []).filter((o) => o !== e && Math.hypot(o.cx - e.cx, o.cy - e.cy) > 0.1 * r);
   const ink = others.length
     ? (x: number, y: number): number => {
@@ -360,14 +366,14 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
   // Stretch so that typical ink (the 75th percentile of inked samples) is black: faded pink and
   // crimson read alike, and a few saturated JPEG pixels do not set the scale.
   const inked = Array.from(raw).filter((v) => v > 20).sort((a, b) => a - b);
-  const ref = inked.length ? inked[Math.floor(inked.length * 0.75)] : max;
+  const ref = inked.length ? inked[Math.floor(inked.length * (opts.gainPercentile ?? 0.75))] : max;
   const gain = 255 / Math.max(20, ref);
   const out = Buffer.alloc(rows * cols);
   for (let i = 0; i < out.length; i++) out[i] = 255 - Math.min(255, Math.round(raw[i] * gain));
   removeRingRows(out, cols, rows);
   removeLongRuns(out, cols, rows, Math.round(glyphPx * 1.3 * stretch));
   // A margin of paper above and below: tesseract wants a line with some air around it.
-  const pad = Math.round(rows * 0.3);
+  const pad = Math.round(rows * (opts.padShare ?? 0.3));
   const H = rows + 2 * pad;
   const Wp = cols + 2 * pad;
   const padded = Buffer.alloc(H * Wp, 255);
