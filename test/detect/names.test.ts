@@ -191,6 +191,29 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     expect(r.uncertain.length).toBeGreaterThan(0);
   });
 
+  it('masks the one bare 签名 of a self-signed form, a scrawl OCR cannot read, and leaves the leader who signs by role', async () => {
+    const sheet = new Sheet(1500, 700, 200, new Rng(14));
+    const st = { size: 34, family: SANS.regular };
+    sheet.line('个人总结：本人认真履行岗位职责，较好地完成了各项工作任务。', 80, 110, st);
+    sheet.line('签名：', 760, 250, st);
+    // The applicant's signature: a scrawl with no readable character (loops and a tail).
+    const ctx = sheet.canvas.getContext('2d');
+    ctx.strokeStyle = '#15204f';
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(880, 240);
+    for (let i = 0; i < 7; i++) ctx.bezierCurveTo(895 + i * 26, 185, 870 + i * 26, 280, 905 + i * 26, 225 + (i % 3) * 12);
+    ctx.lineTo(1110, 235);
+    ctx.stroke();
+    sheet.names.push({ owner: 'applicant', text: '毛勤', box: [878, 195, 236, 75], handwritten: true });
+    sheet.line('主管领导评语：该同志工作认真负责，建议考核等次为合格。', 80, 420, st);
+    sheet.line('主管领导签字：', 700, 560, st);
+    sheet.hand('秦丹强', 700 + sheet.measure('主管领导签字：', st), 560, 52, 'other', { family: HAND[0] });
+    const r = await search(engine, sheet.canvas, '毛勤', 'appraisal_form');
+    expectMaskedAndProtected(r, sheet.names);
+    expect(r.uncertain.length).toBeGreaterThan(0);
+  });
+
   it('keeps the mask one row high in a skewed dense list where OCR lines take in the next row', async () => {
     const sheet = new Sheet(2000, 900, 300, new Rng(9));
     const st = { size: 46, family: SANS.regular };

@@ -19,6 +19,12 @@ const UNSURE_READING = 60;
 export function findLabelledNames(s: NameSearch): void {
   const { pattern, lines, ink, applicant, others, uncertain, ownDocument, detection, input } = s;
   const name = pattern.join('');
+  // On a form the applicant signs (考核登记表), when every other signature on the page is labelled
+  // with its role (主管领导签字) and one bare 签名 is left, that one is the applicant's own.
+  const hits = lines.flatMap((lt) => findLabels(lt.tokens.map((t) => t.ch).join('')).filter((h) => standsAsLabel(lt, h)));
+  const bareSignatures = hits.filter((h) => h.kind === 'signature').length;
+  const roleSignatures = hits.filter((h) => h.kind === 'other' && /签字|签名|签章/.test(h.label)).length;
+  const bareIsOwn = input.docType !== undefined && SELF_SIGNED.has(input.docType) && bareSignatures === 1 && roleSignatures >= 1;
   for (const lt of lines) {
     const text = lt.tokens.map((t) => t.ch).join('');
     for (const hit of findLabels(text)) {
@@ -106,8 +112,11 @@ export function findLabelledNames(s: NameSearch): void {
         const fieldBar = hit.kind === 'signature' ? 0.5 : ownDocument ? 0.25 : 0.5;
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
         else if (hit.kind === 'field' && ownDocument && value && (!readable || valueConfidence() < UNSURE_READING || handwritten())) maskFieldValue();
+        else if (readable && hit.kind === 'signature' && bareIsOwn) asApplicant(0.55, 'label-unlike-reading');
         else if (readable) others.push(signer(detection('other_name', vl, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
-        else if (hit.kind === 'signature' && surnameFits) maskBlob('surname');
+        else if (hit.kind === 'signature' && (surnameFits || bareIsOwn)) {
+          if (!maskBlob(surnameFits ? 'surname' : 'the one bare signature on a self-signed form') && bareIsOwn && value) asApplicant(0.5, 'label-unlike-reading');
+        }
         else if (hit.kind === 'signature') {
           // Not the applicant's surname: someone else signed here. Protect it, and say it was unread.
           const b = blob();

@@ -1,7 +1,7 @@
 import { intersect } from '../../../model/geometry.ts';
 import { isDotLike, isHan } from '../chinese-names.ts';
 import { findLabels, rowNeighbourLeft, rowNeighbourRight } from '../labels.ts';
-import type { LineTokens } from '../line-tokens.ts';
+import { ocrGapBefore, type LineTokens } from '../line-tokens.ts';
 import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
 
 /**
@@ -11,6 +11,8 @@ import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
  * masked where it stands and flagged. A line that still has a label before 性别 is left to the
  * labelled-values rule.
  */
+const SEPARATOR = /^[|｜丨\[\]]$/;
+
 export function findValueBeforeField(s: NameSearch): void {
   const { pattern, lines, applicant, others, uncertain, detection, input } = s;
   if (!isOwnDocument(input.docType) || LIST_DOCS.has(input.docType!)) return;
@@ -24,11 +26,18 @@ export function findValueBeforeField(s: NameSearch): void {
     }
     if (at < 2) continue;
     if (findLabels(text.slice(0, at)).length > 0) continue;
-    const before = lt.tokens.slice(0, at);
+    // Table rules OCR read as | between the cells are not part of the value.
+    let end = at;
+    while (end > 0 && SEPARATOR.test(lt.tokens[end - 1].ch)) end--;
+    // The value's cell starts after the last rule or a gap of two glyphs (a letter-spaced name has
+    // gaps of one or more; a lost label's remains stay out).
+    let start = end;
+    while (start > 0 && !SEPARATOR.test(lt.tokens[start - 1].ch) && (start === end || ocrGapBefore(lt, start) < 2 * lt.h)) start--;
+    const before = lt.tokens.slice(start, end);
     const han = before.filter((t) => isHan(t.ch));
     // The name's cell: Han characters (a dot for minority names), about the name's length.
     if (han.length < 2 || han.length > pattern.length + 1 || before.some((t) => !isHan(t.ch) && !isDotLike(t.ch) && !/\s/.test(t.ch))) continue;
-    const d = detection('applicant_name', lt, 0, at, 0.5, { rule: 'value-before-field', read: han.map((t) => t.ch).join('') });
+    const d = detection('applicant_name', lt, start, end, 0.5, { rule: 'value-before-field', read: han.map((t) => t.ch).join('') });
     if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
     applicant.push(d);
     uncertain.push({
