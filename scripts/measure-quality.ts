@@ -29,9 +29,13 @@ import {
   exposureVerdict,
   photoVerdict,
   qualityFindings,
+  measureTextScale,
+  normRotation,
   rotateRaw,
+  turnGrey,
   type Rotation,
 } from '../src/quality/index.ts';
+import { removeRules } from '../src/ocr/remove-rules.ts';
 import { greyForOcr } from '../src/ocr/prepare.ts';
 import { readPage } from '../src/ocr/read-page.ts';
 import { createTesseractEngine } from '../src/ocr/tesseract-engine.ts';
@@ -195,6 +199,7 @@ async function clarity(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 interface CheckTimes {
+  prepare: number[];
   orientation: number[];
   skew: number[];
   clarity: number[];
@@ -228,10 +233,16 @@ async function orientation(): Promise<void> {
       const camera = type !== 'cnki_screenshot' && (ti + seed) % 3 === 0 ? true : undefined;
       for (const rotation of turns) {
         const s = await sample({ type, dpi, clarity: 'ok', degrade: { rotation, ...(camera ? { camera } : {}) } }, seed);
-        const k = byType.get(type) ?? { ok: 0, n: 0, methods: {}, t: { orientation: [], skew: [], clarity: [], exposure: [], photo: [], ocr: [] } };
+        const k = byType.get(type) ?? { ok: 0, n: 0, methods: {}, t: { prepare: [], orientation: [], skew: [], clarity: [], exposure: [], photo: [], ocr: [] } };
         byType.set(type, k);
+        // As the pipeline does it (src/pipeline/analyse-page.ts): the OCR's grey and its text size
+        // made once on the stored page ('prepare', shared with the page read), then orientation.
         let t = now();
-        const v = await detectOrientation(s.image, ocr, { osd });
+        const stored = removeRules(greyForOcr(s.image));
+        measureTextScale(stored);
+        k.t.prepare.push(now() - t);
+        t = now();
+        const v = await detectOrientation(s.image, ocr, { osd, grey: stored });
         k.t.orientation.push(now() - t);
         k.methods[v.method] = (k.methods[v.method] ?? 0) + 1;
         const photoDoc = PHOTO_TYPES.has(type);
@@ -252,7 +263,7 @@ async function orientation(): Promise<void> {
 
         // The other checks, on the upright page as the pipeline sees it.
         const up = upright(s);
-        const g = greyForOcr(up);
+        const g = turnGrey(stored, normRotation(360 - v.detected));
         t = now();
         const skew = estimateSkew(g);
         k.t.skew.push(now() - t);
@@ -303,6 +314,8 @@ async function orientation(): Promise<void> {
   if (WITH_OCR) {
     console.log(`orientation ms / full OCR ms, median over types ${med(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`);
     const nOcr = all.reduce((a, k) => a + k.t.ocr.length, 0);
+    const all2 = all.flatMap((k) => k.t.orientation).sort((a, b) => a - b);
+    console.log(`orientation ms per page: median ${med(all2).toFixed(0)}; prepare (grey, rules, text size; shared with the page read) mean ${(sum((t) => t.prepare) / all2.length).toFixed(0)}`);
     console.log(`mean per page: orientation ${(sum((t) => t.orientation) / (n + 0.0001 + all.reduce((a, k) => a + (k.n ? 0 : k.t.orientation.length), 0))).toFixed(0)} ms, full OCR ${(sum((t) => t.ocr) / nOcr).toFixed(0)} ms`);
   }
   console.log(`\nclean pages (clarity label ok): ${cleanPages}; error findings: ${falseFindings.length} ; warnings: ${JSON.stringify(warnings)}`);

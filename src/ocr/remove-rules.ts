@@ -22,66 +22,136 @@ function ruleThreshold(grey: RawImage): number {
   return Math.max(60, Math.min(215, paper - 25));
 }
 
+export interface RuleShape {
+  /** Shortest run (px) that is a rule: much longer than any stroke of a character. */
+  minRun: number;
+  /** Thickest a rule may be (px) across its run: a thicker bar is a filled shape, a bold heading
+   *  stroke, or a blurred line of text. */
+  maxThick: number;
+}
+
+/** The rule shape of a page of this size: runs over 2.5 % of its long side, ≤ 0.3 % of it thick. */
+export function ruleShape(width: number, height: number, thickShare = 0.003, minThick = 4): RuleShape {
+  const long = Math.max(width, height);
+  return { minRun: Math.max(60, Math.round(0.025 * long)), maxThick: Math.max(minThick, Math.round(thickShare * long)) };
+}
+
+/**
+ * How thin a long run must be to be a rule. 'band': the band of long runs it belongs to is at most
+ * maxThick thick at every position (a character touching the rule is not a long run, so it does not
+ * thicken it) — for the OCR's grey. 'ink': the ink across the run is at most maxThick at two of
+ * three points along it — for ink masks, where a blurred line of small text can itself be a long
+ * run: the band test would slice it, the ink around it keeps it.
+ */
+export type RuleThinness = 'band' | 'ink';
+
+/**
+ * The pixels of the rules of forms and tables (and the ______ to write on) in a mask of dark pixels
+ * (1 = dark): dark runs at least `minRun` long, along rows or columns, where the band of such runs
+ * is at most `maxThick` thick across (see RuleThinness); a thick bar is kept. Returns a mask (1 = rule), or null when there is none.
+ * Every pass walks the image row by row (columns keep their run state in an array), which is what
+ * makes this cheap on an 8-MP page. The one implementation of "rule" in the project: the OCR's grey
+ * (removeRules) and the text-size ink masks (quality/text-scale.ts) both use it.
+ */
+export function ruleMask(dark: Uint8Array, width: number, height: number, shape: RuleShape = ruleShape(width, height), thin: RuleThinness = 'band'): Uint8Array | null {
+  const { minRun, maxThick } = shape;
+  const w = width;
+  const out = new Uint8Array(w * height);
+  let removed = 0;
+  if (thin === 'ink') {
+    // The dark run through a pixel the other way, counted up to just past maxThick; thin at two of
+    // three points along the run (a character touching the rule thickens it locally).
+    const runAcross = (i: number, step: number) => {
+      let n = 1;
+      for (let k = i - step; k >= 0 && dark[k] && n <= maxThick; k -= step) n++;
+      for (let k = i + step; k < dark.length && dark[k] && n <= maxThick; k += step) n++;
+      return n;
+    };
+    const thinAt = (a: number, b: number, at: (p: number) => number, step: number) => {
+      let n = 0;
+      for (const q of [0.25, 0.5, 0.75]) if (runAcross(at(Math.round(a + q * (b - a))), step) <= maxThick) n++;
+      return n >= 2;
+    };
+    longRuns(dark, w, height, minRun, false, (y, a, b) => {
+      if (thinAt(a, b, (x) => y * w + x, w)) out.fill(1, y * w + a, y * w + b), (removed += b - a);
+    });
+    longRuns(dark, w, height, minRun, true, (x, a, b) => {
+      if (thinAt(a, b, (y) => y * w + x, 1)) {
+        for (let k = a; k < b; k++) out[k * w + x] = 1;
+        removed += b - a;
+      }
+    });
+    return removed ? out : null;
+  }
+  // 'band': bit 1 = in a long horizontal run, bit 2 = in a long vertical run; then only thin bands
+  // of marks are rules (horizontal runs thin down the column, vertical ones along the row).
+  const mark = new Uint8Array(w * height);
+  let any = false;
+  longRuns(dark, w, height, minRun, false, (y, a, b) => {
+    mark.fill(1, y * w + a, y * w + b);
+    any = true;
+  });
+  longRuns(dark, w, height, minRun, true, (x, a, b) => {
+    for (let k = a; k < b; k++) mark[k * w + x] |= 2;
+    any = true;
+  });
+  if (!any) return null;
+  longRuns(mark, w, height, 1, true, (x, a, b) => {
+    if (b - a <= maxThick) {
+      for (let k = a; k < b; k++) out[k * w + x] = 1;
+      removed += b - a;
+    }
+  }, 1);
+  longRuns(mark, w, height, 1, false, (y, a, b) => {
+    if (b - a <= maxThick) out.fill(1, y * w + a, y * w + b), (removed += b - a);
+  }, 2);
+  return removed ? out : null;
+}
+
+/** Every run of pixels with a bit of `bits` set, at least minRun long, along rows (line = y) or columns (line = x): [a, b). */
+function longRuns(m: Uint8Array, w: number, h: number, minRun: number, columns: boolean, found: (line: number, a: number, b: number) => void, bits = 0xff): void {
+  if (!columns) {
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      let start = -1;
+      for (let x = 0; x < w; x++) {
+        if ((m[row + x] & bits) !== 0) {
+          if (start < 0) start = x;
+        } else if (start >= 0) {
+          if (x - start >= minRun) found(y, start, x);
+          start = -1;
+        }
+      }
+      if (start >= 0 && w - start >= minRun) found(y, start, w);
+    }
+    return;
+  }
+  for (let x = 0; x < w; x++) {
+    let start = -1;
+    for (let y = 0, i = x; y < h; y++, i += w) {
+      if ((m[i] & bits) !== 0) {
+        if (start < 0) start = y;
+      } else if (start >= 0) {
+        if (y - start >= minRun) found(x, start, y);
+        start = -1;
+      }
+    }
+    if (start >= 0 && h - start >= minRun) found(x, start, h);
+  }
+}
+
 /**
  * Whitens the long thin lines of forms and tables (and the ______ to write on). Tesseract takes a
  * ruled table for one block of strange text, and glyph cells cannot be cut where a rule runs through
  * a line of text. A rule is a dark run much longer than any stroke of a character, and thin.
  */
 export function removeRules(grey: RawImage, threshold = ruleThreshold(grey)): RawImage {
-  const { width, height } = grey;
-  const src = grey.data;
-  const minRun = Math.max(60, Math.round(0.025 * Math.max(width, height)));
-  const maxThick = Math.max(4, Math.round(0.003 * Math.max(width, height)));
-  const mark = new Uint8Array(width * height);
-
-  // Horizontal runs.
-  for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const dark = x < width && src[y * width + x] <= threshold;
-      if (dark && start < 0) start = x;
-      if (!dark && start >= 0) {
-        if (x - start >= minRun) mark.fill(1, y * width + start, y * width + x);
-        start = -1;
-      }
-    }
-  }
-  // Vertical runs.
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const dark = y < height && src[y * width + x] <= threshold;
-      if (dark && start < 0) start = y;
-      if (!dark && start >= 0) {
-        if (y - start >= minRun) for (let k = start; k < y; k++) mark[k * width + x] |= 2;
-        start = -1;
-      }
-    }
-  }
-  const out = Buffer.from(src);
-  let removed = 0;
-  // Only thin marked bands are rules; a thick one is a filled shape or a bold heading stroke.
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const m = y < height && (mark[y * width + x] & 1) !== 0;
-      if (m && start < 0) start = y;
-      if (!m && start >= 0) {
-        if (y - start <= maxThick) for (let k = start; k < y; k++) (out[k * width + x] = 255), removed++;
-        start = -1;
-      }
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const m = x < width && (mark[y * width + x] & 2) !== 0;
-      if (m && start < 0) start = x;
-      if (!m && start >= 0) {
-        if (x - start <= maxThick) out.fill(255, y * width + start, y * width + x), (removed += x - start);
-        start = -1;
-      }
-    }
-  }
-  return removed ? { data: out, width, height, channels: 1 } : grey;
+  const { width, height, data } = grey;
+  const dark = new Uint8Array(width * height);
+  for (let i = 0; i < dark.length; i++) dark[i] = data[i] <= threshold ? 1 : 0;
+  const rules = ruleMask(dark, width, height);
+  if (!rules) return grey;
+  const out = Buffer.from(data);
+  for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = 255;
+  return { data: out, width, height, channels: 1 };
 }

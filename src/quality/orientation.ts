@@ -27,6 +27,12 @@ export interface OrientationOptions {
   osd?: OsdDetector;
   /** OSD confidence at or above which its answer is taken without asking the OCR. */
   osdMinConfidence?: number;
+  /**
+   * The grey the page will be read from (greyForOcr of `page`, rules removed), when the caller has
+   * it: its text size is measured once (cached per buffer) for orientation and for the OCR of the
+   * page, and the OCR reads the same buffer when the page is upright (turnGrey otherwise).
+   */
+  grey?: RawImage;
 }
 
 /** Tesseract's legacy orientation-and-script detection, in its own worker (osd.traineddata). */
@@ -65,13 +71,17 @@ export async function createOsdDetector(tessdataDir?: string): Promise<OsdDetect
   };
 }
 
-/** Glyph height the OSD pass sees: its blob filters are tuned for ~10pt text at 300 dpi. */
-const OSD_GLYPH_PX = 40;
+/** Glyph height the OSD pass sees: its blob filters are tuned for ~10pt text at 300 dpi (40 px
+ *  accepts a few more pages than 32 px but costs half as much again; docs/clarity.md, round 4). */
+const OSD_GLYPH_PX = 32;
 /** Glyph height the line reads are made at: big enough for chi_sim, small enough to be quick. */
 const LINE_GLYPH_PX = 32;
 const OSD_MIN_CONFIDENCE = 4;
-/** Largest area (px) OSD looks at: about half an A4 page at 300 dpi. */
-const MAX_OSD_PX = 4_000_000;
+/** Largest area (px, after resampling) OSD looks at: a quarter of an A4 page at 300 dpi. */
+const MAX_OSD_PX = 2_000_000;
+/** Reads less sure than this give way to an unsure OSD answer of at least OSD_GUESS_CONFIDENCE. */
+const WEAK_READS = 0.4;
+const OSD_GUESS_CONFIDENCE = 1;
 /** Text lines read per direction at most, and before a clear answer may stop the reading. */
 const MAX_LINES = 8;
 const MIN_LINES = 2;
@@ -201,30 +211,48 @@ export async function detectOrientation(
   ocr: OcrEngine,
   opts: OrientationOptions = {},
 ): Promise<OrientationVerdict> {
-  const g = greyForOcr(page);
+  const ms: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (k: string) => {
+    const t = performance.now();
+    ms[k] = Math.round(t - t0);
+    t0 = t;
+  };
+  const g = opts.grey ?? greyForOcr(page);
+  lap('grey');
   const scale = measureTextScale(g);
+  lap('scale');
   const glyph = scale.glyphHeightPx;
-  const evidence: Record<string, unknown> = { glyphHeightPx: glyph };
+  const evidence: Record<string, unknown> = { glyphHeightPx: glyph, ms };
   // A photograph has no text to read the right way up; its orientation is not ours to guess.
   const photo = photoVerdict(page);
+  lap('photo');
   if (glyph === 0 || photo.photo) return { detected: 0, confidence: 0, method: 'none', evidence: { ...evidence, noText: true, photo: photo.photo } };
 
   let osdGuess: Rotation | undefined;
+  let osdGuessConfidence = 0;
   if (opts.osd) {
-    // OSD's cost grows with the pixels: an enlarged 300 dpi page (or one whose text size was
-    // under-estimated) is cropped to its inkiest window; a few lines of text are plenty for OSD.
+    // OSD's cost grows with the pixels: the page is cropped to its inkiest window (a few lines of
+    // text are plenty for OSD), then resampled to normal-sized text — cropped first, so the
+    // resampling costs the window's pixels, not the page's.
     const f = Math.min(2.5, OSD_GLYPH_PX / glyph);
-    const r = await opts.osd.detect(densestWindow(Math.abs(f - 1) < 0.15 ? g : resizeGrey(g, f), MAX_OSD_PX));
+    const w0 = densestWindow(g, MAX_OSD_PX / (f * f));
+    const win = Math.abs(f - 1) < 0.15 ? w0 : resizeGrey(w0, f);
+    lap('osdPrep');
+    const r = await opts.osd.detect(win);
+    lap('osd');
     evidence.osd = r ?? 'no answer';
+    evidence.osdPx = win.width * win.height;
     if (r && r.confidence >= (opts.osdMinConfidence ?? OSD_MIN_CONFIDENCE)) {
       return { detected: r.rotation, confidence: Math.min(1, r.confidence / 10), method: 'osd', evidence };
     }
-    if (r) osdGuess = r.rotation;
+    if (r) [osdGuess, osdGuessConfidence] = [r.rotation, r.confidence];
   }
 
   // Lines across the stored page are read at 0° and 180°, lines down it at 90° and 270°.
   const across = textLines(g, false);
   const down = textLines(g, true);
+  lap('lines');
   const inkOf = (ls: TextLine[]) => ls.reduce((s, l) => s + l.ink, 0);
   const axes: Array<{ lines: TextLine[]; turns: [Rotation, Rotation] }> = [
     { lines: across, turns: [0, 180] },
@@ -263,6 +291,7 @@ export async function detectOrientation(
     if (ai === 0 && Math.max(...axis.turns.map(adv)) >= SETTLED) break;
   }
   evidence.lines = reads;
+  lap('reads');
   const ranked = [...advantage.keys()].map((r) => ({ r, m: adv(r) })).sort((a, b) => b.m - a.m);
   evidence.advantage = Object.fromEntries(ranked.map((x) => [x.r, Math.round(x.m)]));
   const best = ranked[0];
@@ -272,11 +301,13 @@ export async function detectOrientation(
   }
   const second = ranked[1]?.m ?? 0;
   const margin = (best.m - second) / best.m;
-  return {
-    detected: best.r,
-    // Little evidence (one line read moderately) is little confidence, whatever the margin.
-    confidence: Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.m / SETTLED))) * 100) / 100,
-    method: 'ocr',
-    evidence,
-  };
+  // Little evidence (one line read moderately) is little confidence, whatever the margin.
+  const confidence = Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.m / SETTLED))) * 100) / 100;
+  // Two weak witnesses: reads this unsure were right 2 times in 5 on the orientation set, an unsure
+  // OSD answer of confidence 1–4 right 62 times in 66 (docs/clarity.md, round 4).
+  if (confidence < WEAK_READS && osdGuess !== undefined && osdGuess !== best.r && osdGuessConfidence >= OSD_GUESS_CONFIDENCE) {
+    evidence.overruledReads = best.r;
+    return { detected: osdGuess, confidence, method: 'osd', evidence };
+  }
+  return { detected: best.r, confidence, method: 'ocr', evidence };
 }

@@ -16,6 +16,18 @@ export interface PhotoVerdict {
  * of mid-tone pixels, mean colour saturation, and share of saturated red.
  */
 export function photoVerdict(rgb: RawImage): PhotoVerdict {
+  // Kept per image buffer: orientation asks about the stored page, the checks about the upright one,
+  // the same buffer when the page was not turned.
+  const hit = verdicts.get(rgb.data);
+  if (hit) return hit;
+  const v = measurePhoto(rgb);
+  verdicts.set(rgb.data, v);
+  return v;
+}
+
+const verdicts = new WeakMap<Buffer, PhotoVerdict>();
+
+function measurePhoto(rgb: RawImage): PhotoVerdict {
   const { width: w, height: h, channels: c, data } = rgb;
   const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 250_000)));
   let n = 0;

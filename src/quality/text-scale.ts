@@ -1,5 +1,7 @@
 import type { RawImage } from '../model/image.ts';
+import { ruleMask, ruleShape } from '../ocr/remove-rules.ts';
 import { histogram, percentile, strongEdgeSamples } from './raster.ts';
+import { rotateRaw, type Rotation } from './rotate.ts';
 
 export interface TextScale {
   /**
@@ -205,50 +207,15 @@ function box3(g: RawImage): Uint8Array {
 }
 
 /**
- * Clears the rules of tables and underlines from an ink mask: runs of ink longer than any stroke
- * (2.5 % of the page) that are thin across. A strip that cuts a rule short would otherwise see it as
- * a flat little text line. Bars thicker than a rule (a blurred line of text, a banner) are kept.
+ * Clears the rules of tables and underlines from an ink mask (the one rule finder of
+ * src/ocr/remove-rules.ts): runs of ink longer than any stroke (2.5 % of the page) that are thin
+ * across. A strip that cuts a rule short would otherwise see it as a flat little text line. Bars
+ * thicker than a rule (a blurred line of text, a banner) are kept. A little thicker than in the
+ * OCR's grey: the faint level, on a 3×3 mean, widens a rule by its blur.
  */
 function dropRules(mask: Uint8Array, w: number, h: number): void {
-  const minRun = Math.max(60, Math.round(0.025 * Math.max(w, h)));
-  const maxThick = Math.max(6, Math.round(0.004 * Math.max(w, h)));
-  const drop = new Uint8Array(w * h);
-  // Thickness across a run: the length of the ink run through each pixel in the other direction.
-  const runAcross = (i: number, step: number, limit: number) => {
-    let n = 1;
-    for (let k = i - step; k >= 0 && mask[k] && n <= limit; k -= step) n++;
-    for (let k = i + step; k < mask.length && mask[k] && n <= limit; k += step) n++;
-    return n;
-  };
-  // Thin at two of three points along it (a character touching the rule thickens it locally).
-  const thin = (at: (q: number) => number, step: number) => [0.25, 0.5, 0.75].filter((q) => runAcross(at(q), step, maxThick) <= maxThick).length >= 2;
-  for (let y = 0; y < h; y++) {
-    let start = -1;
-    for (let x = 0; x <= w; x++) {
-      const on = x < w && mask[y * w + x] === 1;
-      if (on && start < 0) start = x;
-      if (!on && start >= 0) {
-        if (x - start >= minRun) {
-          if (thin((q) => y * w + Math.round(start + q * (x - start)), w)) drop.fill(1, y * w + start, y * w + x);
-        }
-        start = -1;
-      }
-    }
-  }
-  for (let x = 0; x < w; x++) {
-    let start = -1;
-    for (let y = 0; y <= h; y++) {
-      const on = y < h && mask[y * w + x] === 1;
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
-        if (y - start >= minRun && thin((q) => Math.round(start + q * (y - start)) * w + x, 1)) {
-          for (let k = start; k < y; k++) drop[k * w + x] = 1;
-        }
-        start = -1;
-      }
-    }
-  }
-  for (let i = 0; i < mask.length; i++) if (drop[i]) mask[i] = 0;
+  const rules = ruleMask(mask, w, h, ruleShape(w, h, 0.004, 6), 'ink');
+  if (rules) for (let i = 0; i < mask.length; i++) if (rules[i]) mask[i] = 0;
 }
 
 /**
@@ -270,16 +237,30 @@ const lineCache = new WeakMap<Buffer, { horizontal: Band[]; vertical: Band[] }>(
 
 /** The text-line bands of a page in both directions (after measureTextScale, from its cache). */
 export function textBands(g: RawImage): { horizontal: Band[]; vertical: Band[] } {
-  measureTextScale(g);
+  const hit = lineCache.get(g.data);
+  if (hit) return hit;
+  measureTextScale(g, true);
   return lineCache.get(g.data) ?? { horizontal: [], vertical: [] };
+}
+
+/**
+ * The grey page turned clockwise by a quarter-turn multiple, its text size carried over instead of
+ * measured again (the measure does not depend on the turn: glyphs are square, bands are taken both
+ * ways): the pipeline measures the stored page once for orientation and reads it turned upright.
+ */
+export function turnGrey(g: RawImage, clockwise: Rotation): RawImage {
+  const out = rotateRaw(g, clockwise);
+  const s = cache.get(g.data);
+  if (out !== g && s) cache.set(out.data, clockwise % 180 ? { ...s, horizontalness: 1 / s.horizontalness } : s);
+  return out;
 }
 
 /**
  * Measures the size of the text on a grey page, whatever its orientation. The result is kept per
  * image buffer: orientation, OCR and clarity all ask about the same page.
  */
-export function measureTextScale(g: RawImage): TextScale {
-  const hit = cache.get(g.data);
+export function measureTextScale(g: RawImage, fresh = false): TextScale {
+  const hit = fresh ? undefined : cache.get(g.data);
   if (hit) return hit;
   const hist = histogram(g, 3);
   const paper = percentile(hist, 0.9);

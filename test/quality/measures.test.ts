@@ -105,9 +105,14 @@ describe('text size', () => {
     expect(onlyLarge.from).toBe('ink-bands, unread small text');
     expect(onlyLarge.glyph).toBeLessThan(CLARITY_LIMITS.minGlyphPx);
     expect(clarityVerdict(img, big(30, 20)).bigEnough).toBe(false);
-    // The same page where the OCR did read the small print: its boxes stand.
-    const both = big(30, 20);
-    both.lines.push({ text: '名'.repeat(10), box: [100, 300, 120, 11], confidence: 80, chars: Array.from({ length: 10 }, (_, i) => ({ text: '名', box: [100 + 12 * i, 300, 11, 11] as [number, number, number, number], confidence: 80 })) });
-    expect(bodyGlyphHeight(img, both).from).toBe('ocr');
+    // The OCR read some of the small print, fewer characters than the large ones (round 4: the
+    // old rule trusted its boxes from 5 small characters on): most characters are still small.
+    const some = big(30, 20);
+    some.lines.push({ text: '名'.repeat(10), box: [100, 300, 120, 11], confidence: 80, chars: Array.from({ length: 10 }, (_, i) => ({ text: '名', box: [100 + 12 * i, 300, 11, 11] as [number, number, number, number], confidence: 80 })) });
+    expect(bodyGlyphHeight(img, some).from).toBe('ink-bands, unread small text');
+    // Where the OCR read the small print as most of what it read, its boxes stand.
+    const most = big(30, 20);
+    most.lines.push({ text: '名'.repeat(40), box: [100, 300, 480, 11], confidence: 80, chars: Array.from({ length: 40 }, (_, i) => ({ text: '名', box: [100 + 12 * i, 300, 11, 11] as [number, number, number, number], confidence: 80 })) });
+    expect(bodyGlyphHeight(img, most).from).toBe('ocr');
   }, 60_000);
 });
