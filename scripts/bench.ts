@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --apps N --seed S --concurrency C --out DIR]
+ * npm run bench [-- --apps N --seed S --concurrency C --out DIR --only REGEX --score-only]
  *
  * Generates a set of applications (≥ 40 pages by default), runs the real pipeline on them and prints
  * one table: pages/min, seconds a page by stage, peak RSS, applicant-name recall and other-name
@@ -14,7 +14,7 @@ import { RunOptionsSchema } from '../src/pipeline/options.ts';
 import { runApplication } from '../src/pipeline/run-application.ts';
 import type { PageReport } from '../src/report/schema.ts';
 import { scoreMasking, type MaskingScore } from './evaluate/masking.ts';
-import { ensureBenchSet } from './evaluate/bench-set.ts';
+import { ensureBenchSet, subsetOf } from './evaluate/bench-set.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     /** Score the outputs of the last run again without running the pipeline (after changing the scorer). */
     'score-only': { type: 'boolean', default: false },
+    /** Run only the files whose relative path matches this regular expression (e.g. 附件|考核). */
+    only: { type: 'string' },
   },
 });
 const apps = Number(values.apps);
@@ -32,7 +34,8 @@ const seed = Number(values.seed);
 const root = resolve(values.out!);
 const outDir = join(root, 'out');
 
-const { dir: setDir, truths, generationS: genS } = await ensureBenchSet(root, seed, apps, values.fresh);
+const fullSet = await ensureBenchSet(root, seed, apps, values.fresh);
+const { dir: setDir, truths, generationS: genS } = values.only ? await subsetOf(fullSet, new RegExp(values.only)) : fullSet;
 const clarityOf = new Map<string, string>();
 for (const t of truths) for (const f of t.files) for (const p of f.pages) clarityOf.set(`${t.application}/${f.file}#${p.page}`, p.clarity);
 const concurrency = Number(values.concurrency ?? cpus().length);
@@ -113,6 +116,7 @@ function sealAndPageRows(all: MaskingScore[]): Array<[string, string]> {
     ['seal owner as reported = truth (red seals detected)', pct(decided.filter((s) => s.reportedOwner === s.owner).length, decided.length)],
     ['grey-scale seals reported colour lost', pct(grey.filter((s) => s.reportedColour === 'lost').length, grey.length)],
     ['orientation correct (pages)', pct(pageRows.filter((p) => p.detected === p.rotation).length, pageRows.length)],
+    ['pages written turned the wrong way', pct(pageRows.filter((p) => p.corrected && p.detected !== p.rotation).length, pageRows.length)],
     ['clarity verdict = generator label (pages judged)', pct(judged.filter((p) => p.clarityOk === (p.clarity === 'ok')).length, judged.length)],
   ];
 }

@@ -39,6 +39,8 @@ export interface PageOutcome {
   page: number;
   rotation: number;
   detected: number | null;
+  /** The copy was written turned by the tool. */
+  corrected: boolean;
   clarity: 'ok' | 'blurry' | 'too_small';
   clarityOk: boolean | null;
   clarityScore: number | null;
@@ -174,6 +176,7 @@ export async function scoreMasking(appDir: string, outAppDir: string, truth: App
         page: pt.page,
         rotation: pt.rotation,
         detected: pageReport?.orientation?.detected ?? null,
+        corrected: !!pageReport?.orientation?.corrected,
         clarity: pt.clarity,
         clarityOk: pageReport?.clarity?.ok ?? null,
         clarityScore: pageReport?.clarity?.score ?? null,

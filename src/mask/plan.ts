@@ -90,12 +90,15 @@ export function planMasks(input: PlanInput): MaskPlan {
   const findings: Finding[] = [];
   // A little margin around other names: anti-aliased and handwritten strokes reach past their boxes.
   const protectedBoxes = input.names.filter((n) => n.kind === 'other_name').map((n) => pad(n.box, Math.max(2, Math.round(0.06 * n.box[3])), width, height));
+  // Under a seal the name is usually a signature, read through the stamp's ink, and its box is less
+  // sure: a wider margin there costs a sliver of seal, not a name.
+  const protectedFromSeals = input.names.filter((n) => n.kind === 'other_name').map((n) => pad(n.box, Math.max(4, Math.round(0.2 * n.box[3])), width, height));
   const masks: Mask[] = [];
 
-  const cutOthers = (rect: Box): { rects: Box[]; cut: boolean } => {
+  const cutOthers = (rect: Box, keep = protectedBoxes): { rects: Box[]; cut: boolean } => {
     let rects = [rect];
     let cut = false;
-    for (const p of protectedBoxes) {
+    for (const p of keep) {
       const next: Box[] = [];
       for (const r of rects) {
         const parts = subtract(r, p);
@@ -134,7 +137,7 @@ export function planMasks(input: PlanInput): MaskPlan {
     if (s.owner !== 'employer') continue;
     const margin = Math.max(3, Math.round(0.04 * Math.max(s.box[2], s.box[3])));
     const padded = pad(s.box, margin, width, height);
-    const { rects, cut } = cutOthers(padded);
+    const { rects, cut } = cutOthers(padded, protectedFromSeals);
     masks.push({ kind: 'employer_seal', rects, box: bounding(rects.length ? rects : [padded]), text: s.ownerText, confidence: s.confidence, avoidedOtherName: cut || undefined, evidence: s.evidence });
     if (cut) {
       const names = input.names.filter((n) => n.kind === 'other_name' && intersect(n.box, padded)).map((n) => n.text);

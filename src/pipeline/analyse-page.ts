@@ -1,7 +1,7 @@
 import { classifyPage, type ClassifyInput } from '../classify/index.ts';
 import { findNames } from '../detect/names/find-names.ts';
 import { isOwnDocument } from '../detect/names/name-search.ts';
-import { applicantUnderSeals, namesUnderSeals } from '../detect/names/under-seal.ts';
+import { applicantUnderSeals, namesUnderSeals, unreadInkUnderSeals } from '../detect/names/under-seal.ts';
 import { sealDetections } from '../detect/seals/index.ts';
 import { nearUnitLine } from '../detect/unit-line.ts';
 import { sectionOf } from '../ingest/discover.ts';
@@ -22,9 +22,13 @@ import {
   detectOrientation,
   estimateSkew,
   exposureVerdict,
+  measureTextScale,
+  MIN_ORIENTATION_CONFIDENCE,
+  normRotation,
   photoVerdict,
   qualityFindings,
   rotateRaw,
+  turnGrey,
   type OrientationVerdict,
   type OsdDetector,
 } from '../quality/index.ts';
@@ -76,20 +80,32 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const findings: Finding[] = [];
 
   // A PDF's own text layer fixes the page's orientation; everything else is checked.
-  const orientation: OrientationVerdict = src.textLayer
+  // The grey the page is read from and its text size are made once, on the page as stored:
+  // orientation looks at them, and the OCR reads the same buffer when the page is upright, or the
+  // buffer turned upright with its text size carried over (turnGrey): no second pass over the page.
+  const stored = src.textLayer
+    ? undefined
+    : await time('prepare', () => {
+        const g = removeRules(greyForOcr(src.rgb));
+        measureTextScale(g);
+        return g;
+      });
+  const orientation: OrientationVerdict = !stored
     ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
-    : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd }));
+    : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd, grey: stored }));
   const turn = orientation.detected;
   const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
 
-  const grey = await time('prepare', () => removeRules(greyForOcr(upright)));
+  const grey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => removeRules(greyForOcr(upright)));
   const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(grey, ctx.ocr))).ocr;
 
   const quality = await time('quality', () => {
     const photo = photoVerdict(upright);
     return { skew: estimateSkew(grey), clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(grey), photo };
   });
-  const corrected = turn !== 0 && !ctx.options.keepOrientation;
+  // A weak guess (blur, a sparse page) is used to read the page but not to turn the copy: a page
+  // turned the wrong way is worse than one left as scanned and flagged.
+  const corrected = turn !== 0 && !ctx.options.keepOrientation && orientation.confidence >= MIN_ORIENTATION_CONFIDENCE;
   findings.push(...qualityFindings({ orientation, corrected, ...quality }, { file, page }));
 
   const textChars = ocr.lines.reduce((s, l) => s + l.chars.length, 0);
@@ -118,7 +134,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
 
   const underSeal = applicantUnderSeals(names.detections, keptSeals, isOwnDocument(docType.id));
   names.uncertain.push(...underSeal.uncertain);
-  const nameDetections = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections, grey)];
+  const readUnderSeals = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections, grey)];
+  const nameDetections = [...readUnderSeals, ...unreadInkUnderSeals(grey, ocr, keptSeals, readUnderSeals)];
   const plan = await time('plan', () =>
     planMasks({
       width: upright.width,

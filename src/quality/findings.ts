@@ -10,7 +10,7 @@ import type { SkewVerdict } from './skew.ts';
 /** Skew above this many degrees is worth a warning (the platform's reviewers send such pages back). */
 export const MAX_SKEW_DEG = 3;
 /** Below this orientation confidence the page is flagged for a person to look at. */
-const MIN_ORIENTATION_CONFIDENCE = 0.3;
+export const MIN_ORIENTATION_CONFIDENCE = 0.3;
 
 export interface QualityVerdicts {
   orientation?: OrientationVerdict;
@@ -31,7 +31,19 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
   const p = where.page;
   const at = { file: where.file, page: p };
   const o = v.orientation;
-  if (o && o.detected !== 0) {
+  if (o && o.detected !== 0 && !v.corrected && o.confidence < MIN_ORIENTATION_CONFIDENCE) {
+    // A weak guess is not acted on: the copy is written as scanned, and a person decides.
+    const fix = (360 - o.detected) % 360;
+    out.push({
+      ruleId: 'scan/orientation',
+      severity: 'warning',
+      message: `第${p}页方向无法可靠判断（可能${TURN_ZH[o.detected]}），未自动转正，请人工确认；如确为${TURN_ZH[o.detected]}，请顺时针旋转${fix}°后再上传`,
+      messageEn: `Page ${p}: orientation uncertain (possibly ${TURN_EN[o.detected]}); not turned — check by eye, and if so turn it ${fix}° clockwise before uploading`,
+      ...at,
+      evidence: { detected: o.detected, corrected: false, confidence: o.confidence, method: o.method },
+      needsReview: true,
+    });
+  } else if (o && o.detected !== 0) {
     const fix = (360 - o.detected) % 360;
     out.push({
       ruleId: 'scan/orientation',

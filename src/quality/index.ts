@@ -12,4 +12,4 @@ export { clarityVerdict, expectedClear, CLARITY_LIMITS, NORMAL_GLYPH_PX, type Cl
 export { exposureVerdict, EXPOSURE_LIMITS, type ExposureVerdict } from './exposure.ts';
 export { photoVerdict, type PhotoVerdict } from './photo.ts';
 export { measureTextScale, turnGrey, type TextScale } from './text-scale.ts';
-export { qualityFindings, MAX_SKEW_DEG, type QualityVerdicts } from './findings.ts';
+export { qualityFindings, MAX_SKEW_DEG, MIN_ORIENTATION_CONFIDENCE, type QualityVerdicts } from './findings.ts';

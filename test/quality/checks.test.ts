@@ -83,4 +83,12 @@ describe('findings', () => {
     expect(f.find((x) => x.ruleId === 'scan/blur')?.message).toBe(`第3页模糊，请重新扫描（清晰度 41，要求 ≥ ${CLARITY_LIMITS.minScore}）`);
     expect(f.find((x) => x.ruleId === 'scan/skew')?.severity).toBe('warning');
   });
+
+  it('does not claim a weak orientation guess was corrected: the page is left as scanned and flagged', () => {
+    const f = qualityFindings({ orientation: { detected: 90, confidence: 0.08, method: 'ocr', evidence: {} }, corrected: false }, { file: 'a.jpg', page: 2 });
+    const o = f.find((x) => x.ruleId === 'scan/orientation');
+    expect(o?.message).toContain('方向无法可靠判断');
+    expect(o?.message).toContain('未自动转正');
+    expect(o?.needsReview).toBe(true);
+  });
 });

@@ -21,6 +21,8 @@ export function standsAsLabel(lt: LineTokens, hit: LabelHit): boolean {
   const next = lt.tokens[hit.end];
   if (!next) return true;
   if (/[：:（(\[【_＿|]/.test(next.ch)) return true;
+  // A colon OCR read as a stop (签字.聂雄嘉: the colon's dots blurred into one) after a signature label.
+  if (/签字|签名|签章/.test(hit.label) && /^[.．。·]$/.test(next.ch)) return true;
   return ocrGapBefore(lt, hit.end) >= 0.6 * lt.h;
 }
 
@@ -80,6 +82,8 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
   const t = lt.tokens;
   let i = end;
   while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
+  // The stop a colon was misread as (see standsAsLabel).
+  if (i === end && i < t.length && /^[.．。·]$/.test(t[i].ch) && i > 0 && /[签字名章]/.test(t[i - 1].ch)) i++;
   if (i >= t.length || (i > 0 && ocrGapBefore(lt, i) > 8 * lt.h)) return null; // a form's value cell can sit far from its label
   const from = i;
   while (i < t.length && (isHan(t[i].ch) || isDotLike(t[i].ch)) && i - from < 10) {

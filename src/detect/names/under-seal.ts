@@ -48,7 +48,8 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
       if (!intersect(line.box, seal.box)) continue;
       // A label before the signature (签字：) is not part of it, and says a name follows.
       const raw = line.chars.map((c) => c.text).join('');
-      const text = raw.replace(/^.*?(签字|签名|签章|负责人)[：:]?/, '');
+      // A label OCR garbled (签字 read s#) still ends in its colon: what follows is the value.
+      const text = raw.replace(/^.*(签字|签名|签章|负责人)[：:.．]?/, '').replace(/^[^：:]{1,4}[：:]/, '');
       const labelled = text !== raw;
       const han = [...text].filter(isHan);
       if (han.length < 2 || han.length > 8 || PRINTED_MARKS.test(text) || NOT_A_NAME.test(text)) continue;
@@ -93,4 +94,97 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
     return { ...d, kind: 'applicant_name' as const, confidence: 0.6, evidence: { ...d.evidence, rule: 'similar-name-under-seal' } };
   });
   return { detections: out, uncertain };
+}
+
+/** Pen ink in the grey page (red lifted out): a signature's strokes, not the seal's remains. */
+const PEN = 110;
+
+/**
+ * Handwriting under the employer's seal that OCR did not read at all (it dropped the lines around
+ * the stamp): dark ink left after the seal's red is lifted out, in strokes taller than the page's
+ * print and reaching out of the seal, is someone's signature until a person says otherwise. The seal's mask leaves a window for
+ * it, and the page is flagged as for any name under a seal. Printed words (the date, （盖章）) are
+ * print-sized and stay under the mask.
+ */
+export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDetection[], found: NameDetection[]): NameDetection[] {
+  // The print's glyph height: Chinese characters' own boxes in lines read well (a line's box can be
+  // far taller on a skewed page).
+  const heights = ocr.lines
+    .filter((l) => l.confidence >= 60 && l.chars.length >= 4)
+    .flatMap((l) => l.chars.filter((c) => isHan(c.text)).map((c) => c.box[3]))
+    .sort((a, b) => a - b);
+  const print = heights.length ? heights[Math.floor(heights.length / 2)] : 0;
+  if (print < 8) return [];
+  const out: NameDetection[] = [];
+  for (const seal of seals) {
+    if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
+    // A signature the seal was stamped across reaches beyond the seal: look a little around it.
+    const [bx, by, bw, bh] = seal.box.map(Math.round) as Box;
+    const m = Math.round(1.5 * print);
+    const x0 = Math.max(0, bx - m);
+    const y0 = Math.max(0, by - m);
+    const x1 = Math.min(grey.width, bx + bw + m);
+    const y1 = Math.min(grey.height, by + bh + m);
+    // Ink already accounted for: names found, and lines OCR read with confidence (print).
+    // Lines OCR read as print — with confidence, or with the marks of print even through the seal's
+    // ink (a date's digits, （盖章）'s brackets and words) — are accounted for too.
+    const printed = (l: OcrPage['lines'][number]) => l.confidence >= 40 || PRINTED_MARKS.test(l.text.replace(/\s/g, '')) || NOT_A_NAME.test(l.text.replace(/\s/g, ''));
+    const known = [...found.map((d) => d.box), ...out.map((d) => d.box), ...ocr.lines.filter(printed).map((l) => l.box)];
+    const cell = 4;
+    const gw = Math.ceil((x1 - x0) / cell);
+    const gh = Math.ceil((y1 - y0) / cell);
+    if (gw <= 0 || gh <= 0) continue;
+    const grid = new Uint8Array(gw * gh);
+    for (let y = y0; y < y1; y++)
+      for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) if (grey.data[i] < PEN) grid[Math.floor((y - y0) / cell) * gw + Math.floor((x - x0) / cell)]++;
+    for (let gy = 0; gy < gh; gy++)
+      for (let gx = 0; gx < gw; gx++) {
+        const cx = x0 + gx * cell + cell / 2;
+        const cy = y0 + gy * cell + cell / 2;
+        if (grid[gy * gw + gx] < 2 || known.some((b) => cx >= b[0] && cx < b[0] + b[2] && cy >= b[1] && cy < b[1] + b[3])) grid[gy * gw + gx] = 0;
+      }
+    // Groups of inked cells (a signature's strokes).
+    const reach = Math.max(1, Math.round((0.35 * print) / cell));
+    const seen = new Uint8Array(gw * gh);
+    for (let start = 0; start < grid.length; start++) {
+      if (!grid[start] || seen[start]) continue;
+      let [minX, minY, maxX, maxY] = [gw, gh, -1, -1];
+      const stack = [start];
+      seen[start] = 1;
+      while (stack.length) {
+        const k = stack.pop()!;
+        const gx = k % gw;
+        const gy = Math.floor(k / gw);
+        [minX, minY, maxX, maxY] = [Math.min(minX, gx), Math.min(minY, gy), Math.max(maxX, gx), Math.max(maxY, gy)];
+        // Across, a third of a glyph; up and down only touching cells, so lines one under another
+        // (a signature over the date) stay apart.
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -reach; dx <= reach; dx++) {
+            const nx = gx + dx;
+            const ny = gy + dy;
+            if (nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
+            const n = ny * gw + nx;
+            if (grid[n] && !seen[n]) {
+              seen[n] = 1;
+              stack.push(n);
+            }
+          }
+      }
+      const box: Box = [x0 + minX * cell - 3, y0 + minY * cell - 3, (maxX - minX + 1) * cell + 6, (maxY - minY + 1) * cell + 6];
+      // Taller than print and at least a glyph wide: handwriting, not a stray stroke or a date.
+      if (box[3] < 1.3 * print || box[3] > 4 * print || box[2] < print || !intersect(box, seal.box)) continue;
+      // A signature the seal was stamped across reaches out of it; large print inside the seal (a
+      // certificate's lines, the date) does not.
+      if (outsideShare(box, seal.box) < 0.25) continue;
+      out.push({ kind: 'other_name', text: '（未识别的手写字迹）', box, charBoxes: [box], confidence: 0.3, evidence: { rule: 'unread-ink-under-seal', printHeightPx: print } });
+    }
+  }
+  return out;
+}
+
+/** Share of box a lying outside box b. */
+function outsideShare(a: Box, b: Box): number {
+  const i = intersect(a, b);
+  const inside = i ? i[2] * i[3] : 0;
+  return 1 - inside / Math.max(1, a[2] * a[3]);
 }
