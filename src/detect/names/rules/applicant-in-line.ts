@@ -58,6 +58,13 @@ export function findApplicantInLines(s: NameSearch): void {
         uncertain.push({ text: d.text, box: d.box, reasonZh: `“${d.text}”后紧接一个未识别的字，可能是他人姓名，未遮盖，请人工核对`, reasonEn: `an unread character follows “${d.text}”: possibly someone else's longer name; not masked — please check` });
       } else if (m.edits === 0) {
         applicant.push(detection('applicant_name', lt, from, to, 0.98, { rule: 'exact' }));
+      } else if (misread && signsByRole(lineText.slice(0, from))) {
+        // After a role's signature label (主管领导签字：, even garbled as 管驾导签学:) a name one
+        // character off the applicant's is the signer's own, not the applicant misread (党怡怡).
+        const read = coreChars.slice(m.start, m.end).join('');
+        const d = detection('other_name', lt, from, to, 0.6, { rule: 'similar-name-signing', edits: m.edits, read });
+        others.push(d);
+        uncertain.push({ text: read, box: d.box, reasonZh: `“${read}”在他人签字处，与申报人姓名相近，按他人姓名保留，请核对`, reasonEn: `“${read}” signs where someone else signs and is close to the applicant's name; kept as someone else's, please check` });
       } else if (misread) {
         const read = coreChars.slice(m.start, m.end).join('');
         applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read }));
@@ -99,4 +106,13 @@ function labelledForOther(lines: LineTokens[], lt: LineTokens): boolean {
   const text = left.tokens.map((t) => t.ch).join('').replace(/[：:\s_＿|]+$/, '');
   const last = findLabels(text).sort((a, b) => b.end - a.end)[0];
   return last !== undefined && last.end === text.length && last.kind !== 'applicant' && last.kind !== 'field';
+}
+
+/**
+ * The text before a name ends in a signature label with a role before it (主管领导签字：, 单位负责人签名：),
+ * not the applicant's own (本人签名, 承诺人签字) nor a bare 签名.
+ */
+function signsByRole(before: string): boolean {
+  const t = before.replace(/\s/g, '');
+  return /[\u4e00-\u9fff]{2,}签[\u4e00-\u9fff]?[：:.．]?$/u.test(t) && !/本人|承诺|申请|申报/.test(t);
 }
