@@ -13,16 +13,20 @@
  * 主管部门意见（盖章）/发证机关（盖章）… for another body's; the labels are drawn under the ink.
  * "unit line from OCR" (the realistic line) reads each drawn label from its crop through
  * greyForOcr, as the pipeline reads a page, and gives decideSealOwner the document type and
- * nearUnitLine of those readings (true / false / undefined when no place is near). Body text is not
+ * nearUnitLine of those readings (true / false / undefined when no place is near; each label goes
+ * to one seal, the one nearest its 盖章 end, as sealDetections passes the page's other seals) and
+ * whether another seal was found on the page. Body text is not
  * read (it holds no seal place). "unit line unknown" is the same without the hint (pessimistic),
  * "oracle" takes the hint from the truth (optimistic), "text only" has no document either. Arc text is read
  * when its character accuracy is ≥ 0.6 against the whole name, including glyphs off the page; the
  * line after it counts only seals with ≥ 90 % of their glyphs on the page. Other seals' rings are
- * passed to the reader as the pipeline does (sealDetections).
+ * passed to the reader as the pipeline does (sealDetections). SEAL_DUMP=file.jsonl writes one
+ * line per red seal found (reading, hint, label readings) for study without OCR.
  */
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import type { Box, Ellipse } from '../src/model/geometry.ts';
 import type { RawImage } from '../src/model/image.ts';
 import type { DocTypeId } from '../src/model/doc-types.ts';
@@ -65,6 +69,8 @@ export interface TrueSeal {
 export interface DrawnLine {
   text: string;
   box: Box;
+  /** Index in SealPage.seals of the seal stamped on this label (truth, for diagnostics). */
+  seal?: number;
 }
 
 export interface SealPage {
@@ -131,7 +137,7 @@ export async function makeSealPage(
       g.fillStyle = '#151515';
       g.fillText(label, x, y);
       g.restore();
-      labels.push({ text: label, box: [Math.round(x), Math.round(y - fontPx * 0.95), Math.round(w), Math.round(fontPx * 1.15)] });
+      labels.push({ text: label, box: [Math.round(x), Math.round(y - fontPx * 0.95), Math.round(w), Math.round(fontPx * 1.15)], seal: seals.length });
     }
     // A signature under the seal, as on forms signed and stamped at one line.
     if (rng.chance(0.4)) {
@@ -237,7 +243,11 @@ export async function readLabels(page: SealPage, ocr: OcrEngine): Promise<OcrPag
     // As the pipeline reads a page: the red channel as grey, so that seal ink over the label fades.
     const res = await ocr.recognize(greyForOcr({ data: crop, width: w, height: h, channels: 3 }), { psm: 'single_line' });
     for (const line of res.lines) {
-      lines.push({ ...line, box: [line.box[0] + x0, line.box[1] + y0, line.box[2], line.box[3]] });
+      lines.push({
+        ...line,
+        box: [line.box[0] + x0, line.box[1] + y0, line.box[2], line.box[3]],
+        chars: line.chars.map((ch) => ({ ...ch, box: [ch.box[0] + x0, ch.box[1] + y0, ch.box[2], ch.box[3]] })),
+      });
     }
   }
   return { width: W, height: H, lines, confidence: 0, source: 'ocr' };
@@ -277,6 +287,9 @@ async function main(): Promise<void> {
   let readMs = 0;
   const sims: { owner: string; sim: number }[] = [];
   const failures: string[] = [];
+  // SEAL_DUMP=file.jsonl: one line per red seal found (reading, hint, labels) for offline study.
+  const dump = process.env.SEAL_DUMP;
+  const dumpRows: string[] = [];
   for (let p = 0; p < pages; p++) {
     const kind = KINDS[p % KINDS.length];
     const page = await makeSealPage(seed0 * 1000 + p, kind);
@@ -316,11 +329,11 @@ async function main(): Promise<void> {
         wholeN++;
         if (acc >= 0.6) wholeOk++;
       }
-      const common = { text: read.text, textConfidence: read.confidence, employer: EMPLOYER, employerAliases: EMPLOYER_ALIASES };
+      const common = { text: read.text, textConfidence: read.confidence, employer: EMPLOYER, employerAliases: EMPLOYER_ALIASES, otherSealOnPage: cands.length > 1 };
       // Realistic: the pipeline tells from the page's OCR whether a seal sits by the 单位（盖章）
       // line (nearUnitLine: true by the unit's place, false by another body's, undefined when no
       // seal place is near). Here the page's drawn labels are read by OCR (readLabels).
-      const hint = nearUnitLine(labelOcr, c.box);
+      const hint = nearUnitLine(labelOcr, c.box, cands.filter((o) => o !== c).map((o) => o.box));
       lineHint[hint === undefined ? 'unknown' : hint ? 'true' : 'false']++;
       const withDoc = decideSealOwner({ ...common, docType: page.docType, nearUnitLine: hint });
       if (s.owner === 'other' && withDoc.owner === 'employer') otherMasked++;
@@ -346,6 +359,9 @@ async function main(): Promise<void> {
       else failures.push(`page ${p}: (unit line unknown) owner ${s.owner} decided ${noLine.owner} (${JSON.stringify(noLine.evidence)})`);
       if (s.owner === 'other' && noLine.owner === 'employer') otherMaskedNoLine++;
       if (s.owner === 'employer' && noLine.owner !== 'employer') employerUnmaskedNoLine++;
+      if (dump) {
+        dumpRows.push(JSON.stringify({ seed: seed0, page: p, kind, notes: page.notes, owner: s.owner, truth: s.text, textVisible: s.textVisible, read: read.text, conf: read.confidence, acc, docType: page.docType, box: c.box, ellipse: c.ellipse, others: cands.filter((o) => o !== c).map((o) => o.box), otherSealOnPage: cands.length > 1, labels: page.labels, labelOcr: labelOcr.lines.map((l) => ({ text: l.text, box: l.box })), hint }));
+      }
       if (acc < 0.6) failures.push(`page ${p} ${page.notes.join(' ')}: read "${read.text}" for "${s.text}" acc ${acc.toFixed(2)}`);
     }
     for (let i = 0; i < cands.length; i++) {
@@ -356,6 +372,7 @@ async function main(): Promise<void> {
     }
   }
   await ocr.terminate();
+  if (dump) writeFileSync(dump, dumpRows.join('\n') + '\n');
   const colourSeals = trueSeals - greySeals;
   const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)} % (${a}/${b})`;
   for (const f of failures) console.log('  ' + f);

@@ -124,7 +124,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
       docType: docType.id,
       employer: ctx.profile.employer,
       employerAliases: ctx.profile.employerAliases,
-      nearUnitLine: (box) => nearUnitLine(ocr, box),
+      nearUnitLine: (box, others) => nearUnitLine(ocr, box, others),
     }),
   );
   // A grey ring is only worth a person's look where seals are stamped (forms, certificates, notices);

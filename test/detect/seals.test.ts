@@ -1,16 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import type { RawImage } from '../../src/model/image.ts';
 import { detectSeals, removeSolidAreas } from '../../src/detect/seals/detect-seals.ts';
 import { chooseReading, orgCharShare, voteReadings } from '../../src/detect/seals/read-seal-text.ts';
 import { refineRing } from '../../src/detect/seals/refine-ring.ts';
-import { findGlyphBand, findTextSpan } from '../../src/detect/seals/unwrap-ring.ts';
+import { findGlyphBand, findTextSpan, glyphCentres } from '../../src/detect/seals/unwrap-ring.ts';
 import { redInkGrid } from '../../src/detect/seals/ink-mask.ts';
 import { decideSealOwner } from '../../src/detect/seals/seal-owner.ts';
 import { nameSimilarity } from '../../src/detect/seals/name-similarity.ts';
-import { nearUnitLine, sealPlaceKind } from '../../src/detect/unit-line.ts';
+import { nearUnitLine, placeAnchor, sealPlaceKind } from '../../src/detect/unit-line.ts';
 import type { OcrPage } from '../../src/model/ocr.ts';
-import { makeSealPage } from '../../scripts/measure-seals.ts';
+import { charAccuracy, EMPLOYER_ALIASES, makeSealPage, readLabels } from '../../scripts/measure-seals.ts';
+import { readSealText } from '../../src/detect/seals/read-seal-text.ts';
+import { sealDetections } from '../../src/detect/seals/index.ts';
+import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
+import type { OcrEngine } from '../../src/model/ocr.ts';
 import { drawSeal, randomSealSpec, type SealSpec } from '../../scripts/samples/seal.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
 
@@ -346,5 +350,165 @@ describe('nearUnitLine', () => {
   it('reads labels garbled by the seal over them (章 as 音, the bracket as 《)', () => {
     expect(nearUnitLine(ocrOf([['单位 《( 盖 音 ) ，', [380, 560, 200, 30]]]), seal)).toBe(true);
     expect(nearUnitLine(ocrOf([['发 证 机 关 | 从 潮 )', [380, 560, 200, 30]]]), seal)).toBe(false);
+  });
+});
+
+describe('nearUnitLine with the page\'s other seals (one label, one seal)', () => {
+  const ocrOf = (lines: Array<[string, [number, number, number, number]]>): OcrPage => ({
+    width: 1200,
+    height: 1000,
+    confidence: 80,
+    source: 'ocr',
+    lines: lines.map(([text, box]) => ({ text, box, confidence: 80, chars: [] })),
+  });
+  // Two seals stamped side by side (the overlap layout of measure-seals): A is another body's,
+  // stamped on the end of 主管部门意见（盖章）; B is the employer's, on 推荐单位意见（盖章）, a label
+  // that starts under A and whose box comes nearer A's centre than A's own label does.
+  const A: [number, number, number, number] = [400, 400, 300, 300];
+  const B: [number, number, number, number] = [640, 380, 300, 300];
+  const page = ocrOf([
+    ['推荐单位意见（盖章）', [560, 545, 260, 30]],
+    ['主管部门意见（盖章）', [200, 600, 330, 30]],
+  ]);
+  it('gives each label to the seal stamped on its 盖章 end', () => {
+    expect(nearUnitLine(page, A, [B])).toBe(false);
+    expect(nearUnitLine(page, B, [A])).toBe(true);
+  });
+  it('leaves a seal without a hint when the only label near it is its neighbour\'s', () => {
+    const onlyB = ocrOf([['推荐单位意见（盖章）', [560, 545, 260, 30]]]);
+    expect(nearUnitLine(onlyB, A, [B])).toBeUndefined();
+    // Without the other seals, as before: the nearest label whoever's it is.
+    expect(nearUnitLine(onlyB, A)).toBe(true);
+  });
+});
+
+describe('sealPlaceKind on labels garbled by the seal over them (readings from measure-seals, seeds 1–2)', () => {
+  it.each([
+    ['主管 部 问 意 见 善 章 )', 'other-body'],
+    ['评审 委员 容 ( 盖 章 ) -|', 'other-body'],
+    ['人 力 资源 和 社会 保障 局 审核 意见 《 阑 章 )', 'other-body'],
+    ['发 刘 机 闫 《( 盖 训', 'other-body'],
+    ['考 棋 共 位 〈 盖 这 并', 'unit'],
+    ['-推荐 秀 信 意见 关 章 ) :', 'unit'],
+    ['单位 轩 章 !', 'unit'],
+  ])('%s is a %s place', (text, kind) => {
+    expect(sealPlaceKind(text)).toBe(kind);
+  });
+  it('still takes no body text for a seal place', () => {
+    expect(sealPlaceKind('兹证明该同志在我单位从事煤矿采掘技术工作年度考核结果为合格')).toBeNull();
+  });
+});
+
+describe('decideSealOwner: other bodies never masked on a short reading or against the reading', () => {
+  const base = { employer: EMPLOYER, employerAliases: ['金泉煤业'], docType: 'appraisal_form' as const };
+  it('takes a body word and one foreign character (新名大学), or a whole name of common characters (新疆大学), for another body', () => {
+    // Seed 2, pages 30 and 41: decided 'employer' by the employer's form before.
+    const a = decideSealOwner({ ...base, text: '新名大学', textConfidence: 0.8 });
+    expect(a.owner).toBe('other');
+    expect(a.evidence.rule).toBe('text-names-other-body');
+    expect(decideSealOwner({ ...base, text: '新疆大学', textConfidence: 0.9 }).owner).toBe('other');
+  });
+  it('does not mask a seal whose reading names another body though it is by the 单位 line: unknown', () => {
+    // Seed 3, page 42 (新手大学) and seed 2, page 49 (the 人社厅 read at 0.79).
+    const a = decideSealOwner({ ...base, text: '新手大学', textConfidence: 0.71, nearUnitLine: true });
+    expect(a.owner).toBe('unknown');
+    expect(a.evidence.rule).toBe('text-conflicts-with-unit-line');
+    expect(decideSealOwner({ ...base, text: '新蝇维百尔吾治区人力资源和社会各广', textConfidence: 0.79, nearUnitLine: true }).owner).toBe('unknown');
+  });
+  it('does not take the employer\'s own ending (有限责任公司) in a garbled reading as another body\'s', () => {
+    // Seed 1, page 42: the employer's seal read 网克荔主到剑业有限责任公司, no label near.
+    const d = decideSealOwner({ ...base, text: '网克荔主到剑业有限责任公司', textConfidence: 0.78 });
+    expect(d.owner).toBe('employer');
+    expect(d.evidence.rule).toBe('employer-issued-form');
+    // Another company's name still names another body by its own words.
+    expect(decideSealOwner({ ...base, text: '阿克苏宏达建筑工程有限公司', textConfidence: 0.9 }).owner).toBe('other');
+  });
+});
+
+describe('decideSealOwner: two seals on an employer form, nothing read, no label', () => {
+  const base = { employer: EMPLOYER, employerAliases: ['金泉煤业'], docType: 'appraisal_form' as const };
+  it('leaves the seal for a person instead of masking it', () => {
+    // Held-out seed 4, page 42: another body's seal overlapping the employer's, read 人, no label.
+    const d = decideSealOwner({ ...base, text: '人', textConfidence: 0.73, otherSealOnPage: true });
+    expect(d.owner).toBe('unknown');
+    expect(d.evidence.rule).toBe('two-seals-on-employer-form');
+  });
+  it('still masks a lone seal on the form, and one whose reading holds the employer\'s name', () => {
+    expect(decideSealOwner({ ...base, text: '二二', textConfidence: 0.68 }).owner).toBe('employer');
+    expect(decideSealOwner({ ...base, text: '天关到录煤业有恨责任公昼', textConfidence: 0.74, otherSealOnPage: true }).owner).toBe('employer');
+  });
+});
+
+describe('glyphCentres (for the rectified strip)', () => {
+  it('puts a centre on each glyph, splits touching glyphs and joins a glyph\'s own inner gap', () => {
+    const rows = 40;
+    const cols = 300;
+    const raw = new Float32Array(rows * cols);
+    const ink = (x0: number, x1: number): void => {
+      for (let y = 5; y < 35; y++) for (let x = x0; x < x1; x++) raw[y * cols + x] = 200;
+    };
+    ink(10, 50); // one glyph
+    ink(60, 148); // two glyphs touching
+    ink(160, 175); // one glyph with a gap inside (川)
+    ink(178, 198);
+    const c = glyphCentres(raw, cols, rows, 44);
+    expect(c.map(Math.round)).toEqual([30, 82, 126, 179]);
+  });
+});
+
+describe('generated A4 pages read with real OCR (as measured by scripts/measure-seals.ts)', () => {
+  let ocr: OcrEngine;
+  beforeAll(async () => {
+    ocr = await createTesseractEngine({ workers: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await ocr?.terminate();
+  });
+
+  it('reads the arc text of a blurred JPEG seal from the rectified strip', async () => {
+    // Seed 2, page 5: read 网区苏义泉煤此有报起任公司 (0.54) from the arc unwrap, ≥ 0.9 rectified.
+    const page = await makeSealPage(2005, 'single');
+    const [c] = detectSeals(page.image, { dpi: 200 });
+    const read = await readSealText(page.image, c, ocr, [c]);
+    expect(charAccuracy(read.text, page.seals[0].text)).toBeGreaterThanOrEqual(0.6);
+    expect(read.ocrCalls).toBeLessThanOrEqual(5);
+  }, 120_000);
+
+  it('does not mask another body\'s seal that overlaps the employer\'s and sits nearer the employer\'s label', async () => {
+    // Seed 2, page 10: 阿克苏地区应急管理局 overlapping the employer's oval; the employer's
+    // 推荐单位意见（盖章） starts under it and was taken as its place: masked as the employer's.
+    const page = await makeSealPage(2010, 'overlap');
+    const labels = await readLabels(page, ocr);
+    const seals = await sealDetections(
+      page.image,
+      ocr,
+      { docType: page.docType, employer: EMPLOYER, employerAliases: EMPLOYER_ALIASES, nearUnitLine: (box, others) => nearUnitLine(labels, box, others) },
+      { dpi: 200 },
+    );
+    for (const t of page.seals) {
+      const s = seals.find((d) => Math.hypot(d.ellipse.cx - t.ellipse.cx, d.ellipse.cy - t.ellipse.cy) < 0.25 * t.ellipse.rx);
+      expect(s).toBeDefined();
+      if (t.owner === 'other') expect(s!.owner).not.toBe('employer');
+      else expect(s!.owner).toBe('employer');
+    }
+  }, 180_000);
+});
+
+describe('placeAnchor', () => {
+  it('takes the stamp\'s place at the label\'s 章, or its end when the characters have no usable boxes', () => {
+    const line = {
+      text: '单位（盖章） 日期',
+      box: [100, 500, 300, 30] as [number, number, number, number],
+      confidence: 80,
+      chars: [
+        { text: '单', box: [100, 500, 30, 30] as [number, number, number, number], confidence: 80 },
+        { text: '章', box: [220, 500, 30, 30] as [number, number, number, number], confidence: 80 },
+        { text: '日', box: [340, 500, 30, 30] as [number, number, number, number], confidence: 80 },
+      ],
+    };
+    expect(placeAnchor(line)).toEqual([235, 515]);
+    // Character boxes in a crop's coordinates (far from the line): the line's end.
+    const crop = { ...line, chars: line.chars.map((c) => ({ ...c, box: [c.box[0] - 100, c.box[1] - 480, 30, 30] as [number, number, number, number] })) };
+    expect(placeAnchor(crop)).toEqual([385, 515]);
   });
 });

@@ -18,8 +18,12 @@ export interface SealContext {
   docType: DocTypeId;
   employer: string;
   employerAliases: string[];
-  /** Tells whether a seal (by its box) sits by the form's 单位/盖章 line; from the page's OCR. */
-  nearUnitLine?: (seal: SealDetection['box']) => boolean | undefined;
+  /**
+   * Tells whether a seal (by its box) sits by the form's 单位/盖章 line; from the page's OCR.
+   * `others`: the boxes of the page's other seals, so that a label goes to one seal only (the
+   * nearest), not to its neighbour too (nearUnitLine in src/detect/unit-line.ts).
+   */
+  nearUnitLine?: (seal: SealDetection['box'], others: Array<SealDetection['box']>) => boolean | undefined;
 }
 
 /**
@@ -42,7 +46,8 @@ export async function sealDetections(
       docType: ctx.docType,
       employer: ctx.employer,
       employerAliases: ctx.employerAliases,
-      nearUnitLine: ctx.nearUnitLine?.(c.box),
+      nearUnitLine: ctx.nearUnitLine?.(c.box, cands.filter((o) => o !== c).map((o) => o.box)),
+      otherSealOnPage: cands.length > 1,
     });
     out.push({
       ellipse: c.ellipse,

@@ -16,6 +16,11 @@ export interface SealOwnerInput {
   employerAliases: string[];
   /** The seal sits by the form's 单位/盖章 line (undefined: not known). */
   nearUnitLine?: boolean;
+  /**
+   * Another seal was found on the same page. An employer's form with two seals may carry another
+   * body's (主管部门) beside the employer's: the form alone no longer says which is which.
+   */
+  otherSealOnPage?: boolean;
 }
 
 export interface SealOwnerDecision {
@@ -25,7 +30,10 @@ export interface SealOwnerDecision {
       | 'text-matches-employer'
       | 'text-partly-matches-employer'
       | 'text-is-other-body'
+      | 'text-names-other-body'
+      | 'text-conflicts-with-unit-line'
       | 'employer-issued-form'
+      | 'two-seals-on-employer-form'
       | 'third-party-document'
       | 'undecided';
     textRead?: string;
@@ -37,9 +45,12 @@ export interface SealOwnerDecision {
     foreignChars?: number;
     /** The words of the reading that name another kind of body (大学, 人力资源, 培训 …). */
     otherBodyWords?: string[];
+    /** Endings of a body's name in the reading that the employer's names do not have (大学, 局 …). */
+    otherBodySuffixes?: string[];
     bestName?: string;
     docType: DocTypeId;
     nearUnitLine?: boolean;
+    otherSealOnPage?: boolean;
   };
 }
 
@@ -56,7 +67,15 @@ const MIN_CHARS_FOR_OTHER = 3;
  * The kinds of body a seal names end in. A reading without one is more likely a garbled strip
  * (wrong start angle, faded ink) than a legible other body, and must not unmask anything.
  */
-const ORG_SUFFIX = /(大学|学院|学校|中心|公司|厅|局|委员会|政府|协会|研究院|研究所|医院)/u;
+const ORG_SUFFIX = /(大学|学院|学校|中心|公司|厅|局|委员会|政府|协会|研究院|研究所|医院)/gu;
+
+/**
+ * Endings of a body's name found in a reading, less those the employer's names have: a garbled
+ * reading of the employer keeps its own 有限责任公司, which says nothing of another body.
+ */
+export function otherBodySuffixes(reading: string, employerNames: string[]): string[] {
+  return [...reading.matchAll(ORG_SUFFIX)].map((m) => m[0]).filter((w) => !employerNames.some((n) => n.includes(w)));
+}
 
 /**
  * Words that name the kind of body behind a seal that is not a coal company's: the issuers of the
@@ -102,6 +121,7 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   const similarity = Math.round(best.similarity * 100) / 100;
   const foreign = foreignDistinctive(text, names);
   const words = otherBodyWords(text, names);
+  const suffixes = otherBodySuffixes(text, names);
   const base = {
     textRead: text || undefined,
     textConfidence: input.textConfidence,
@@ -111,8 +131,10 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
     bestName,
     foreignChars: text ? foreign : undefined,
     otherBodyWords: words.length ? words : undefined,
+    otherBodySuffixes: suffixes.length ? suffixes : undefined,
     docType: input.docType,
     nearUnitLine: input.nearUnitLine,
+    otherSealOnPage: input.otherSealOnPage || undefined,
   };
   if (hanCount >= 2 && similarity >= EMPLOYER_MIN_SIMILARITY) {
     return { owner: 'employer', evidence: { rule: 'text-matches-employer', ...base } };
@@ -131,7 +153,7 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   const otherMax = byUnitLine ? 0.1 : OTHER_MAX_SIMILARITY;
   const otherMinConf = byUnitLine ? 0.9 : 0.5;
   const otherMinChars = byUnitLine ? 6 : MIN_CHARS_FOR_OTHER;
-  const namesBody = ORG_SUFFIX.test(text) || words.length > 0;
+  const namesBody = suffixes.length > 0 || words.length > 0;
   if (
     hanCount >= otherMinChars &&
     foreign >= 2 &&
@@ -141,6 +163,33 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
     (input.textConfidence ?? 1) >= otherMinConf
   ) {
     return { owner: 'other', evidence: { rule: 'text-is-other-body', ...base } };
+  }
+  // Less text, still naming another kind of body: a word no employer name holds (大学, 人力资源,
+  // 应急 …) in a reading with nothing of the employer's distinctive characters, e.g. 新名大学 or
+  // 新疆大学 (whose characters are all common ones, so it has no foreign ones to count).
+  const namesOther =
+    words.length > 0 &&
+    distinctive === 0 &&
+    similarity <= 0.15 &&
+    hanCount >= 3 &&
+    (foreign >= 1 || hanCount >= 4) &&
+    (input.textConfidence ?? 1) >= 0.5;
+  // The same evidence as text-is-other-body, less demanding than by the unit line.
+  const readsOther =
+    hanCount >= MIN_CHARS_FOR_OTHER && foreign >= 2 && namesBody && similarity <= OTHER_MAX_SIMILARITY && distinctive <= 1 && (input.textConfidence ?? 1) >= 0.5;
+  if (namesOther && !byUnitLine) {
+    return { owner: 'other', evidence: { rule: 'text-names-other-body', ...base } };
+  }
+  // The reading names another body but the seal is by the unit's 单位（盖章）: one of the two is
+  // wrong (a label read or assigned wrongly, a reading gone astray). Precision first: not masked,
+  // a person looks.
+  if (byUnitLine && (namesOther || readsOther)) {
+    return { owner: 'unknown', evidence: { rule: 'text-conflicts-with-unit-line', ...base } };
+  }
+  // An employer's form with two seals, neither label read by this one and nothing of the
+  // employer's name in its reading: either seal may be the other body's. Not masked, a person looks.
+  if (EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine === undefined && input.otherSealOnPage && similarity < 0.1 && distinctive === 0) {
+    return { owner: 'unknown', evidence: { rule: 'two-seals-on-employer-form', ...base } };
   }
   // Text unread or ambiguous: the document decides.
   if (EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine !== false) {

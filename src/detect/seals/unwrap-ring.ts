@@ -29,6 +29,11 @@ export interface UnwrapOptions {
    * (a red line through the glyphs reads as a stroke), so it is left out of the strip.
    */
   exclude?: Ellipse[];
+  /**
+   * Inner edge of what is left out of an overlapping seal, as a share of its radius: 0.92 (default)
+   * its ring only; lower also its arc glyphs (they lie in this seal's band where the two overlap).
+   */
+  excludeInner?: number;
   /** Target glyph height in strip pixels; tesseract reads CJK best at 30–50 px. */
   glyphPx?: number;
   /** Band of the radius to unwrap, outer and inner. */
@@ -46,6 +51,12 @@ export interface UnwrapOptions {
   gainPercentile?: number;
   /** Paper above and below the strip, as a share of its rows (default 0.3). */
   padShare?: number;
+  /**
+   * Sample each glyph as the upright rectangle it was engraved as (rotated about its own centre),
+   * not along the arc: the arc unwrap squeezes a glyph's top and widens its foot by the ratio of
+   * the radii (±20 % across the text band). Glyph centres come from the gaps in the arc's ink.
+   */
+  rectify?: boolean;
 }
 
 export interface RingStrip {
@@ -345,7 +356,7 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
           // The other ring's band, with a pixel's slack for the fit.
           const rho = ellipseRho(o, x, y);
           const px = 2 / Math.min(o.rx, o.ry);
-          if (rho > 0.92 - px && rho < 1 + px) return 0;
+          if (rho > (opts.excludeInner ?? 0.92) - px && rho < 1 + px) return 0;
         }
         return ink0(x, y);
       }
@@ -361,6 +372,33 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
       const v = ink(x, y);
       raw[row * cols + c] = v;
       if (v > max) max = v;
+    }
+  }
+  if (opts.rectify) {
+    const centres = glyphCentres(raw, cols, rows, (outer - inner) * r * scale);
+    const mid = (outer + inner) / 2;
+    // For each glyph: its centre on the arc and the arc's direction there (left to right).
+    const frames = centres.map((cc) => {
+      const t = ts.at((arc * cc) / (cols - 1));
+      const [x0, y0] = pointAt(e, t - 0.002, mid);
+      const [x1, y1] = pointAt(e, t + 0.002, mid);
+      const l = Math.hypot(x1 - x0, y1 - y0) || 1;
+      return { cc, t, tx: (x1 - x0) / l, ty: (y1 - y0) / l };
+    });
+    let fi = 0;
+    for (let c = 0; c < cols; c++) {
+      while (fi + 1 < frames.length && Math.abs(frames[fi + 1].cc - c) < Math.abs(frames[fi].cc - c)) fi++;
+      const f = frames[fi];
+      if (!f) break;
+      // Page pixels along the arc's tangent at the glyph's centre (strip columns are 1/scale px).
+      const d = (c - f.cc) / (scale * stretch);
+      for (let row = 0; row < rows; row++) {
+        const k = outer - ((outer - inner) * row) / (rows - 1);
+        const [x, y] = pointAt(e, f.t, k);
+        const v = ink(x + d * f.tx, y + d * f.ty);
+        raw[row * cols + c] = v;
+        if (v > max) max = v;
+      }
     }
   }
   // Stretch so that typical ink (the 75th percentile of inked samples) is black: faded pink and
@@ -379,6 +417,49 @@ export function unwrapRing(page: RawImage, e: Ellipse, opts: UnwrapOptions = {})
   const padded = Buffer.alloc(H * Wp, 255);
   for (let row = 0; row < rows; row++) out.copy(padded, (row + pad) * Wp + pad, row * cols, (row + 1) * cols);
   return { image: { data: padded, width: Wp, height: H, channels: 1 }, startT, spanT, gapT };
+}
+
+/**
+ * Strip columns at the centres of the glyphs: runs of inked columns split at the gaps between
+ * glyphs, a run longer than a glyph split evenly (touching glyphs), narrow specks joined to their
+ * neighbour. `glyphH`: the band's height in strip pixels (a glyph is about as wide).
+ */
+export function glyphCentres(raw: Float32Array, cols: number, rows: number, glyphH: number): number[] {
+  const prof = new Float64Array(cols);
+  let pmax = 0;
+  for (let c = 0; c < cols; c++) {
+    let s = 0;
+    for (let row = Math.floor(rows * 0.15); row < Math.ceil(rows * 0.85); row++) s += raw[row * cols + c];
+    prof[c] = s;
+    if (s > pmax) pmax = s;
+  }
+  const thr = 0.08 * pmax;
+  const runs: Array<[number, number]> = [];
+  let a = -1;
+  for (let c = 0; c <= cols; c++) {
+    const on = c < cols && prof[c] > thr;
+    if (on && a < 0) a = c;
+    if (!on && a >= 0) {
+      runs.push([a, c]);
+      a = -1;
+    }
+  }
+  // Join runs separated by a sliver (a glyph's own inner gap: 川, 北, 小 …) when together they are
+  // no wider than a glyph.
+  const joined: Array<[number, number]> = [];
+  for (const r of runs) {
+    const last = joined[joined.length - 1];
+    if (last && r[1] - last[0] <= glyphH * 0.9 && r[0] - last[1] < glyphH * 0.15) last[1] = r[1];
+    else joined.push([r[0], r[1]]);
+  }
+  const centres: number[] = [];
+  for (const [x0, x1] of joined) {
+    const w = x1 - x0;
+    if (w < glyphH * 0.15) continue;
+    const n = Math.max(1, Math.round(w / (glyphH * 0.95)));
+    for (let i = 0; i < n; i++) centres.push(x0 + ((i + 0.5) * w) / n);
+  }
+  return centres.length ? centres : [cols / 2];
 }
 
 /**
