@@ -93,7 +93,10 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const orientation: OrientationVerdict = !stored
     ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
     : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd, grey: stored }));
-  const turn = orientation.detected;
+  // A weak guess from the line reads (blur, a sparse card: right 2 times in 5 on the orientation
+  // set) is not acted on: the page is read and written as scanned, and flagged for a person.
+  const weakGuess = orientation.method === 'ocr' && orientation.confidence < MIN_ORIENTATION_CONFIDENCE;
+  const turn = weakGuess ? 0 : orientation.detected;
   const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
 
   const grey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => removeRules(greyForOcr(upright)));
@@ -103,10 +106,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
     const photo = photoVerdict(upright);
     return { skew: estimateSkew(grey), clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(grey), photo };
   });
-  // A weak guess (blur, a sparse page) is used to read the page but not to turn the copy: a page
-  // turned the wrong way is worse than one left as scanned and flagged.
-  const corrected = turn !== 0 && !ctx.options.keepOrientation && orientation.confidence >= MIN_ORIENTATION_CONFIDENCE;
-  findings.push(...qualityFindings({ orientation, corrected, ...quality }, { file, page }));
+  const corrected = turn !== 0 && !ctx.options.keepOrientation;
+  findings.push(...qualityFindings({ orientation: weakGuess ? { ...orientation, detected: 0, evidence: { ...orientation.evidence, weakGuess: orientation.detected } } : orientation, corrected, ...quality }, { file, page }));
 
   const textChars = ocr.lines.reduce((s, l) => s + l.chars.length, 0);
   const classifyInput: ClassifyInput = {
