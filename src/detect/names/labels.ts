@@ -100,31 +100,23 @@ export function valueAfter(lt: LineTokens, end: number): { from: number; to: num
  * well into the next cell).
  */
 export function rowNeighbourRight(lines: LineTokens[], lt: LineTokens): LineTokens | undefined {
-  const [x, y, w, h] = lt.line.box;
-  let best: LineTokens | undefined;
-  let bestGap = 12 * lt.h;
-  for (const m of lines) {
-    if (m === lt) continue;
-    const [mx, my, , mh] = m.line.box;
-    if (Math.min(y + h, my + mh) - Math.max(y, my) < 0.5 * Math.min(h, mh)) continue;
-    const gap = mx - (x + w);
-    if (gap < -0.2 * lt.h || gap > bestGap) continue;
-    best = m;
-    bestGap = gap;
-  }
-  return best;
+  return rowNeighbour(lines, lt, 'right', 12);
 }
 
 /** The nearest line to the left of lt on the same row, within a form cell's reach (8 glyphs). */
 export function rowNeighbourLeft(lines: LineTokens[], lt: LineTokens): LineTokens | undefined {
-  const [x, y, , h] = lt.line.box;
+  return rowNeighbour(lines, lt, 'left', 8);
+}
+
+function rowNeighbour(lines: LineTokens[], lt: LineTokens, side: 'left' | 'right', reachGlyphs: number): LineTokens | undefined {
+  const [x, y, w, h] = lt.line.box;
   let best: LineTokens | undefined;
-  let bestGap = 8 * lt.h;
+  let bestGap = reachGlyphs * lt.h;
   for (const m of lines) {
     if (m === lt) continue;
     const [mx, my, mw, mh] = m.line.box;
     if (Math.min(y + h, my + mh) - Math.max(y, my) < 0.5 * Math.min(h, mh)) continue;
-    const gap = x - (mx + mw);
+    const gap = side === 'right' ? mx - (x + w) : x - (mx + mw);
     if (gap < -0.2 * lt.h || gap > bestGap) continue;
     best = m;
     bestGap = gap;

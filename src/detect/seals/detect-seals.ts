@@ -502,25 +502,8 @@ function findGreyRings(
   const cosT = Float64Array.from({ length: A }, (_, i) => Math.cos((i / A) * 2 * Math.PI));
   const sinT = Float64Array.from({ length: A }, (_, i) => Math.sin((i / A) * 2 * Math.PI));
   // Ink within ±1 cell of the circle (a ring is ~1.5 cells wide, a fit is off by one).
-  const near = new Uint8Array(W * H);
   const m = rMax + 8;
-  for (let y = Math.max(0, (region?.y0 ?? 0) - m); y < Math.min(H, (region?.y1 ?? H) + m); y++) {
-    for (let x = Math.max(0, (region?.x0 ?? 0) - m); x < Math.min(W, (region?.x1 ?? W) + m); x++) {
-      let v = 0;
-      for (let dy = -1; dy <= 1 && !v; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= H) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx >= 0 && xx < W && mask[yy * W + xx]) {
-            v = 1;
-            break;
-          }
-        }
-      }
-      near[y * W + x] = v;
-    }
-  }
+  const near = nearInk(grid, Math.max(0, (region?.x0 ?? 0) - m), Math.max(0, (region?.y0 ?? 0) - m), Math.min(W, (region?.x1 ?? W) + m), Math.min(H, (region?.y1 ?? H) + m));
   const cover = (cx: number, cy: number, r: number, m: Uint8Array): { share: number; visible: number } => {
     let vis = 0;
     let hit = 0;
@@ -615,24 +598,7 @@ function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
   const mmPerCell = cell / pxPerMm;
   const A = 72;
   // Ink within ±1 cell of the curve, as for circles.
-  const near = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      let v = 0;
-      for (let dy = -1; dy <= 1 && !v; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= H) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx >= 0 && xx < W && mask[yy * W + xx]) {
-            v = 1;
-            break;
-          }
-        }
-      }
-      near[y * W + x] = v;
-    }
-  }
+  const near = nearInk(grid, 0, 0, W, H);
   interface Shape {
     rx: number;
     ry: number;
@@ -719,4 +685,28 @@ function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
     if (out.length >= 4) break;
   }
   return out;
+}
+
+/** Cells of [x0, x1) × [y0, y1) with ink in them or in one of their eight neighbours. */
+function nearInk(grid: InkGrid, x0: number, y0: number, x1: number, y1: number): Uint8Array {
+  const { mask, width: W, height: H } = grid;
+  const near = new Uint8Array(W * H);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      let v = 0;
+      for (let dy = -1; dy <= 1 && !v; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= H) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx >= 0 && xx < W && mask[yy * W + xx]) {
+            v = 1;
+            break;
+          }
+        }
+      }
+      near[y * W + x] = v;
+    }
+  }
+  return near;
 }
