@@ -493,7 +493,7 @@ function findGreyRings(
   dpiGuessed: boolean,
   region?: { x0: number; y0: number; x1: number; y1: number },
 ): GridRing[] {
-  const { mask, width: W, height: H, cell } = grid;
+  const { width: W, height: H, cell } = grid;
   const mmPerCell = cell / pxPerMm;
   const slack = dpiGuessed ? 1.3 : 1;
   const rMin = Math.floor(MIN_DIAMETER_MM / 2 / mmPerCell / slack);
@@ -557,17 +557,7 @@ function findGreyRings(
     }
     // The ring's text band holds ink (a seal has its name inside the ring), its middle some paper.
     const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.r + 0.5, ry: c.r + 0.5, angleDeg: 0 };
-    let inN = 0;
-    let inInk = 0;
-    for (let y = Math.max(0, Math.floor(c.cy - c.r)); y <= Math.min(H - 1, c.cy + c.r); y++) {
-      for (let x = Math.max(0, Math.floor(c.cx - c.r)); x <= Math.min(W - 1, c.cx + c.r); x++) {
-        if (ellipseRho(e, x + 0.5, y + 0.5) < 0.8) {
-          inN++;
-          inInk += mask[y * W + x];
-        }
-      }
-    }
-    const interiorFill = inN ? inInk / inN : 1;
+    const interiorFill = interiorInk(grid, e, c.cx, c.cy, c.r);
     if (interiorFill < 0.03 || interiorFill > 0.8) continue;
     const confidence = Math.max(0, Math.min(0.6, c.s));
     const x0 = Math.max(0, c.cx - c.r - 1);
@@ -594,7 +584,7 @@ function findGreyRings(
  * scored the same way: ink nearly all along the ring, much less just outside it.
  */
 function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
-  const { mask, width: W, height: H, cell } = grid;
+  const { width: W, height: H, cell } = grid;
   const mmPerCell = cell / pxPerMm;
   const A = 72;
   // Ink within ±1 cell of the curve, as for circles.
@@ -657,17 +647,7 @@ function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
   for (const c of cands) {
     if (out.some((o) => Math.hypot(o.ellipse.cx - c.cx, o.ellipse.cy - c.cy) < o.ellipse.rx)) continue;
     const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.shape.rx + 0.5, ry: c.shape.ry + 0.5, angleDeg: c.shape.angleDeg };
-    let inN = 0;
-    let inInk = 0;
-    for (let y = Math.max(0, Math.floor(c.cy - e.rx)); y <= Math.min(H - 1, c.cy + e.rx); y++) {
-      for (let x = Math.max(0, Math.floor(c.cx - e.rx)); x <= Math.min(W - 1, c.cx + e.rx); x++) {
-        if (ellipseRho(e, x + 0.5, y + 0.5) < 0.8) {
-          inN++;
-          inInk += mask[y * W + x];
-        }
-      }
-    }
-    const interiorFill = inN ? inInk / inN : 1;
+    const interiorFill = interiorInk(grid, e, c.cx, c.cy, e.rx);
     if (interiorFill < 0.03 || interiorFill > 0.8) continue;
     const x0 = Math.max(0, Math.floor(c.cx - e.rx - 1));
     const y0 = Math.max(0, Math.floor(c.cy - e.rx - 1));
@@ -709,4 +689,20 @@ function nearInk(grid: InkGrid, x0: number, y0: number, x1: number, y1: number):
     }
   }
   return near;
+}
+
+/** Share of inked cells inside 0.8 of ellipse e (searched in the square of half-side r about cx, cy). */
+function interiorInk(grid: InkGrid, e: Ellipse, cx: number, cy: number, r: number): number {
+  const { mask, width: W, height: H } = grid;
+  let inN = 0;
+  let inInk = 0;
+  for (let y = Math.max(0, Math.floor(cy - r)); y <= Math.min(H - 1, cy + r); y++) {
+    for (let x = Math.max(0, Math.floor(cx - r)); x <= Math.min(W - 1, cx + r); x++) {
+      if (ellipseRho(e, x + 0.5, y + 0.5) < 0.8) {
+        inN++;
+        inInk += mask[y * W + x];
+      }
+    }
+  }
+  return inN ? inInk / inN : 1;
 }
