@@ -1,3 +1,4 @@
+import { medianHanHeight } from './glyph-height.ts';
 import sharp from 'sharp';
 import type { Box } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
@@ -33,10 +34,6 @@ function scalePage(p: OcrPage, f: number, width: number, height: number): OcrPag
   };
 }
 
-function medianCharHeight(p: OcrPage): { h: number; n: number } {
-  const hs = p.lines.flatMap((l) => l.chars.filter((c) => /[\u4e00-\u9fff]/u.test(c.text) && c.confidence > 30).map((c) => c.box[3])).sort((a, b) => a - b);
-  return { h: hs.length ? hs[Math.floor(hs.length / 2)] : 0, n: hs.length };
-}
 
 const score = (p: OcrPage) => p.confidence * Math.min(1, p.lines.reduce((s, l) => s + l.chars.length, 0) / 20);
 
@@ -81,7 +78,7 @@ function mergeReadings(a: OcrPage, b: OcrPage): OcrPage {
  */
 export async function readPage(grey: RawImage, engine: OcrEngine, options: OcrOptions = {}): Promise<PageReading> {
   const first = await engine.recognize(grey, options);
-  const { h, n } = medianCharHeight(first);
+  const { h, n } = medianHanHeight(first);
   const bands = measureTextScale(grey).glyphHeightPx;
   const glyph = n >= 5 ? h : bands;
   const small = glyph > 0 && glyph < SMALL_GLYPH_PX;

@@ -1,3 +1,4 @@
+import { medianHanHeight } from '../ocr/glyph-height.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
 import { resizeGrey } from './raster.ts';
@@ -95,11 +96,8 @@ export function edgeSigma(g: RawImage, paper: number, ink: number, R = EDGE_WIND
 /** Median height of the Chinese characters the OCR read with some confidence; 0 when under 8. */
 export function ocrGlyphHeight(ocr?: OcrPage): number {
   if (!ocr) return 0;
-  const hs: number[] = [];
-  for (const l of ocr.lines) for (const c of l.chars) if (c.confidence > 30 && /[\u4e00-\u9fff]/u.test(c.text)) hs.push(c.box[3]);
-  if (hs.length < 8) return 0;
-  hs.sort((a, b) => a - b);
-  return hs[hs.length >> 1];
+  const { h, n } = medianHanHeight(ocr);
+  return n < 8 ? 0 : h;
 }
 
 /** Chinese characters (digits and punctuation are shorter than the line they stand in) the OCR read

@@ -1,3 +1,4 @@
+import { medianHanHeight } from '../../ocr/glyph-height.ts';
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
 import { intersect, type Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
@@ -107,14 +108,10 @@ const PEN = 110;
  * print-sized and stay under the mask.
  */
 export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDetection[], found: NameDetection[]): NameDetection[] {
-  // The print's glyph height: Chinese characters' own boxes in lines read well (a line's box can be
-  // far taller on a skewed page).
-  const heights = ocr.lines
-    .filter((l) => l.confidence >= 60 && l.chars.length >= 4)
-    .flatMap((l) => l.chars.filter((c) => isHan(c.text)).map((c) => c.box[3]))
-    .sort((a, b) => a - b);
-  const print = heights.length ? heights[Math.floor(heights.length / 2)] : 0;
-  if (print < 8) return [];
+  // The print's glyph height from the characters' own boxes (a line's box can be far taller on a
+  // skewed page), in lines read well: on a page whose OCR is mostly junk, junk boxes are any size.
+  const { h: print, n } = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
+  if (n < 8 || print < 8) return [];
   const out: NameDetection[] = [];
   for (const seal of seals) {
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
