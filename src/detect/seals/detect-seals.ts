@@ -559,20 +559,7 @@ function findGreyRings(
     const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.r + 0.5, ry: c.r + 0.5, angleDeg: 0 };
     const interiorFill = interiorInk(grid, e, c.cx, c.cy, c.r);
     if (interiorFill < 0.03 || interiorFill > 0.8) continue;
-    const confidence = Math.max(0, Math.min(0.6, c.s));
-    const x0 = Math.max(0, c.cx - c.r - 1);
-    const y0 = Math.max(0, c.cy - c.r - 1);
-    out.push({
-      ellipse: e,
-      box: [x0, y0, Math.min(W, c.cx + c.r + 2) - x0, Math.min(H, c.cy + c.r + 2) - y0],
-      confidence: Math.round(confidence * 100) / 100,
-      evidence: {
-        ringCoverage: Math.round(c.share * 100) / 100,
-        interiorFill: Math.round(interiorFill * 100) / 100,
-        visible: Math.round(c.visible * 100) / 100,
-        fitShare: Math.round(c.s * 100) / 100,
-      },
-    });
+    out.push(gridRing(grid, e, c.r, c, interiorFill));
     if (out.length >= 4) break;
   }
   return out;
@@ -649,19 +636,7 @@ function findGreyOvals(grid: InkGrid, pxPerMm: number): GridRing[] {
     const e: Ellipse = { cx: c.cx + 0.5, cy: c.cy + 0.5, rx: c.shape.rx + 0.5, ry: c.shape.ry + 0.5, angleDeg: c.shape.angleDeg };
     const interiorFill = interiorInk(grid, e, c.cx, c.cy, e.rx);
     if (interiorFill < 0.03 || interiorFill > 0.8) continue;
-    const x0 = Math.max(0, Math.floor(c.cx - e.rx - 1));
-    const y0 = Math.max(0, Math.floor(c.cy - e.rx - 1));
-    out.push({
-      ellipse: e,
-      box: [x0, y0, Math.min(W, Math.ceil(c.cx + e.rx + 2)) - x0, Math.min(H, Math.ceil(c.cy + e.rx + 2)) - y0],
-      confidence: Math.round(Math.min(0.6, c.s) * 100) / 100,
-      evidence: {
-        ringCoverage: Math.round(c.share * 100) / 100,
-        interiorFill: Math.round(interiorFill * 100) / 100,
-        visible: Math.round(c.visible * 100) / 100,
-        fitShare: Math.round(c.s * 100) / 100,
-      },
-    });
+    out.push(gridRing(grid, e, e.rx, c, interiorFill));
     if (out.length >= 4) break;
   }
   return out;
@@ -705,4 +680,18 @@ function interiorInk(grid: InkGrid, e: Ellipse, cx: number, cy: number, r: numbe
     }
   }
   return inN ? inInk / inN : 1;
+}
+
+/** A ring found in the grid: its ellipse, the square of half-side r around it, and the evidence. */
+function gridRing(grid: InkGrid, e: Ellipse, r: number, c: { cx: number; cy: number; s: number; share: number; visible: number }, interiorFill: number): GridRing {
+  const { width: W, height: H } = grid;
+  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const x0 = Math.max(0, Math.floor(c.cx - r - 1));
+  const y0 = Math.max(0, Math.floor(c.cy - r - 1));
+  return {
+    ellipse: e,
+    box: [x0, y0, Math.min(W, Math.ceil(c.cx + r + 2)) - x0, Math.min(H, Math.ceil(c.cy + r + 2)) - y0],
+    confidence: round2(Math.max(0, Math.min(0.6, c.s))),
+    evidence: { ringCoverage: round2(c.share), interiorFill: round2(interiorFill), visible: round2(c.visible), fitShare: round2(c.s) },
+  };
 }
