@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../scripts/samples/index.ts';
-import type { OcrEngine } from '../../src/model/ocr.ts';
 import { greyForOcr } from '../../src/ocr/prepare.ts';
 import { readPage } from '../../src/ocr/read-page.ts';
 import { removeRules, ruleMask } from '../../src/ocr/remove-rules.ts';
-import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
 import { clarityVerdict } from '../../src/quality/clarity.ts';
-import { createOsdDetector, detectOrientation, type OsdDetector } from '../../src/quality/orientation.ts';
+import { detectOrientation } from '../../src/quality/orientation.ts';
+import { useOcrAndOsd } from '../helpers/engine.ts';
 import { photoVerdict } from '../../src/quality/photo.ts';
 import { measureTextScale, turnGrey } from '../../src/quality/text-scale.ts';
 
 // Round 4 (docs/clarity.md): the grey and text size made once per page, one rule finder, and the
 // size most characters are set in taken from the ink when the OCR read the small print only in part.
-let ocr: OcrEngine;
-let osd: OsdDetector;
-beforeAll(async () => {
-  ocr = await createTesseractEngine({ workers: 1 });
-  osd = await createOsdDetector();
-}, 60_000);
-afterAll(async () => {
-  await osd?.terminate();
-  await ocr?.terminate();
-});
+const engines = useOcrAndOsd();
 
 const doc = async (type: Parameters<typeof renderDocument>[0]['type'], seed: number, dpi: number, degrade: Record<string, unknown>) =>
   (await renderDocument({ type, dpi, clarity: 'ok', degrade: { camera: false, skewDeg: 0, ...degrade } }, seed)).pages[0];
@@ -72,7 +62,7 @@ describe('the page measured once for orientation and reading', () => {
     // on the rule-free grey, lean the wrong way; the unsure OSD answer decides (round 4).
     const p = await doc('chsi_verification', 2, 150, { rotation: 180 });
     const grey = removeRules(greyForOcr(p.image));
-    const v = await detectOrientation(p.image, ocr, { osd, grey });
+    const v = await detectOrientation(p.image, engines.ocr, { osd: engines.osd, grey });
     expect(v.detected).toBe(180);
   }, 120_000);
 });
@@ -85,7 +75,7 @@ describe('clarity with the real OCR: the size most characters are set in', () =>
     const p = await doc('title_document', 1, 150, { rotation: 0, blurSigma: 0 });
     expect(p.truth.clarity).toBe('too_small');
     const grey = removeRules(greyForOcr(p.image));
-    const read = await readPage(grey, ocr);
+    const read = await readPage(grey, engines.ocr);
     const v = clarityVerdict(grey, read.ocr);
     expect(v.bigEnough).toBe(false);
     expect(v.ok).toBe(false);
@@ -94,7 +84,7 @@ describe('clarity with the real OCR: the size most characters are set in', () =>
     const p = await doc('title_document', 1, 200, { rotation: 0, blurSigma: 0 });
     expect(p.truth.clarity).toBe('ok');
     const grey = removeRules(greyForOcr(p.image));
-    const read = await readPage(grey, ocr);
+    const read = await readPage(grey, engines.ocr);
     expect(clarityVerdict(grey, read.ocr).ok).toBe(true);
   }, 180_000);
 });
