@@ -1,25 +1,26 @@
 import type { RawImage } from '../model/image.ts';
+import { paperLevels } from './paper-level.ts';
 
 /**
- * Anything clearly darker than the paper can be part of a rule, faint anti-aliased edges included
- * (left behind, they still join table rows into one line for tesseract). Paper is the 90th
- * percentile of the page's grey levels.
+ * Anything clearly darker than the paper around it can be part of a rule, faint anti-aliased edges
+ * included (left behind, they still join table rows into one line for tesseract). The paper's level
+ * is local: under a shadow or on a photographed page's darker half, a page-wide threshold calls
+ * whole regions dark, and the edges of those regions, cut by the text, pass for rules.
  */
-function ruleThreshold(grey: RawImage): number {
-  const hist = new Uint32Array(256);
-  const step = Math.max(1, Math.floor(grey.data.length / 200_000));
-  let n = 0;
-  for (let i = 0; i < grey.data.length; i += step, n++) hist[grey.data[i]]++;
-  let acc = 0;
-  let paper = 255;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc >= 0.9 * n) {
-      paper = v;
-      break;
+function darkPixels(grey: RawImage): Uint8Array {
+  const { width, height, data } = grey;
+  const paper = paperLevels(grey);
+  const dark = new Uint8Array(width * height);
+  for (let by = 0; by < paper.rows; by++) {
+    for (let bx = 0; bx < paper.cols; bx++) {
+      const threshold = Math.max(60, Math.min(215, paper.level[by * paper.cols + bx] - 25));
+      const x1 = Math.min(width, (bx + 1) * paper.block);
+      for (let y = by * paper.block; y < Math.min(height, (by + 1) * paper.block); y++) {
+        for (let x = bx * paper.block, i = y * width + x; x < x1; x++, i++) dark[i] = data[i] <= threshold ? 1 : 0;
+      }
     }
   }
-  return Math.max(60, Math.min(215, paper - 25));
+  return dark;
 }
 
 export interface RuleShape {
@@ -145,11 +146,9 @@ function longRuns(m: Uint8Array, w: number, h: number, minRun: number, columns: 
  * ruled table for one block of strange text, and glyph cells cannot be cut where a rule runs through
  * a line of text. A rule is a dark run much longer than any stroke of a character, and thin.
  */
-export function removeRules(grey: RawImage, threshold = ruleThreshold(grey)): RawImage {
+export function removeRules(grey: RawImage): RawImage {
   const { width, height, data } = grey;
-  const dark = new Uint8Array(width * height);
-  for (let i = 0; i < dark.length; i++) dark[i] = data[i] <= threshold ? 1 : 0;
-  const rules = ruleMask(dark, width, height);
+  const rules = ruleMask(darkPixels(grey), width, height);
   if (!rules) return grey;
   const out = Buffer.from(data);
   for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = 255;

@@ -1,5 +1,6 @@
 import type { RawImage } from '../model/image.ts';
-import { histogram, otsu, percentile } from './raster.ts';
+import { paperLevels } from '../ocr/paper-level.ts';
+import { histogram, percentile } from './raster.ts';
 
 export interface SkewVerdict {
   /** Angle of the text lines, degrees, positive = turned clockwise (lines fall to the right). */
@@ -11,32 +12,65 @@ export interface SkewVerdict {
 const MAX_INK_POINTS = 60_000;
 
 /**
- * Estimates the skew of an upright page by the projection-profile method: ink points are sheared by
- * candidate angles and binned by row; at the true angle the text lines stack into few, tall bins, so
- * the sum of squared bin counts peaks. Coarse search over ±15°, then a fine one around the best.
- * The page is not changed: deskewing the applicant's scan is their call, not ours.
+ * Ink points of the page, on a grid: pixels clearly darker than the paper around them. The paper
+ * level is taken block by block, so a dark desk around a photographed page, a shadow or the black
+ * margin of a scan with its lid open is not ink — only what is printed or written on the paper is.
  */
-export function estimateSkew(g: RawImage): SkewVerdict {
-  const hist = histogram(g, 3);
-  const paper = percentile(hist, 0.9);
-  const inkLevel = percentile(hist, 0.01);
-  if (paper - inkLevel < 30) return { angleDeg: 0, confidence: 0 };
-  const threshold = Math.min(otsu(hist), (paper + inkLevel) / 2);
+function inkPoints(g: RawImage): { xs: number[]; ys: number[]; step: number } | undefined {
   const { width: w, height: h, data } = g;
-  // Sample ink points on a grid so the cost does not grow with the DPI.
+  const hist = histogram(g, 3);
+  if (percentile(hist, 0.9) - percentile(hist, 0.01) < 30) return undefined;
+  const { block: B, cols: bw, rows: bh, level: paper } = paperLevels(g);
+  // Near an edge of the paper (or of a shadow) the paper level jumps from block to block: the dark
+  // side of the edge would pass for ink and the edge, sloped by perspective, for a line. Only blocks
+  // whose neighbourhood is one even paper are looked at.
+  const even = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let lo = 255;
+      let hi = 0;
+      for (let j = Math.max(0, by - 1); j <= Math.min(bh - 1, by + 1); j++) {
+        for (let i = Math.max(0, bx - 1); i <= Math.min(bw - 1, bx + 1); i++) {
+          lo = Math.min(lo, paper[j * bw + i]);
+          hi = Math.max(hi, paper[j * bw + i]);
+        }
+      }
+      even[by * bw + bx] = hi - lo <= 30 ? 1 : 0;
+    }
+  }
+  const isInk = (x: number, y: number): boolean => {
+    const k = Math.floor(y / B) * bw + Math.floor(x / B);
+    const bg = paper[k];
+    return even[k] === 1 && data[y * w + x] < bg - Math.max(45, 0.35 * bg);
+  };
+  // Sample on a grid so the cost does not grow with the DPI.
   let inkCount = 0;
-  for (let i = 0; i < w * h; i += 7) if (data[i] <= threshold) inkCount++;
-  const step = Math.max(1, Math.round(Math.sqrt((inkCount * 7) / MAX_INK_POINTS)));
+  for (let y = 0; y < h; y += 3) for (let x = 0; x < w; x += 3) if (isInk(x, y)) inkCount++;
+  const step = Math.max(1, Math.round(Math.sqrt((inkCount * 9) / MAX_INK_POINTS)));
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = 0; y < h; y += step) {
-    for (let x = 0, i = y * w; x < w; x += step, i += step) {
-      if (data[i] <= threshold) {
+    for (let x = 0; x < w; x += step) {
+      if (isInk(x, y)) {
         xs.push(x - w / 2);
         ys.push(y);
       }
     }
   }
+  return { xs, ys, step };
+}
+
+/**
+ * Estimates the skew of an upright page by the projection-profile method: ink points are sheared by
+ * candidate angles and binned by row; at the true angle the text lines stack into few, tall bins, so
+ * the sum of squared bin counts peaks. Coarse search over ±15°, then a fine one around the best.
+ * The page is not changed here: the scan is written as it came; only OCR may read a straightened copy.
+ */
+export function estimateSkew(g: RawImage): SkewVerdict {
+  const { width: w, height: h } = g;
+  const points = inkPoints(g);
+  if (!points) return { angleDeg: 0, confidence: 0 };
+  const { xs, ys, step } = points;
   if (xs.length < 200) return { angleDeg: 0, confidence: 0 };
   const bin = Math.max(1, step);
   const nb = Math.ceil((h + w) / bin) + 2;
