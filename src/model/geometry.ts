@@ -73,3 +73,6 @@ export function rotateBox(b: Box, clockwise: number, width: number, height: numb
       return b;
   }
 }
+
+/** A point [x, y] in pixels. */
+export type Point = [number, number];

@@ -17,6 +17,7 @@ import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
 import { removeRules } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
+import { readingFrame } from './reading-frame.ts';
 import {
   clarityVerdict,
   detectOrientation,
@@ -83,10 +84,12 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // The grey the page is read from and its text size are made once, on the page as stored:
   // orientation looks at them, and the OCR reads the same buffer when the page is upright, or the
   // buffer turned upright with its text size carried over (turnGrey): no second pass over the page.
-  const stored = src.textLayer
+  const prepare = (rgb: RawImage) => removeRules(greyForOcr(rgb));
+  const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
+  const stored = !storedGrey
     ? undefined
     : await time('prepare', () => {
-        const g = removeRules(greyForOcr(src.rgb));
+        const g = removeRules(storedGrey);
         measureTextScale(g);
         return g;
       });
@@ -99,12 +102,19 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const turn = weakGuess ? 0 : orientation.detected;
   const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
 
-  const grey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => removeRules(greyForOcr(upright)));
+  const uprightGrey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => prepare(upright));
+  // A page whose lines clearly slope is read, searched and masked in a straightened copy; the masks
+  // come back to the page as scanned (reading-frame.ts). A text layer has exact boxes: no need.
+  // The slope is measured before rule removal: on a sloping page, removing rules leaves a staircase
+  // of short level pieces of them, which the line profile takes for level lines.
+  const skew = await time('prepare', () => estimateSkew(storedGrey ? rotateRaw(storedGrey, (360 - turn) % 360) : greyForOcr(upright)));
+  const frame = src.textLayer ? readingFrame(upright, uprightGrey, { angleDeg: 0, confidence: 0 }, prepare) : await time('straighten', () => readingFrame(upright, uprightGrey, skew, prepare));
+  const { grey, rgb: work } = frame;
   const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(grey, ctx.ocr))).ocr;
 
   const quality = await time('quality', () => {
     const photo = photoVerdict(upright);
-    return { skew: estimateSkew(grey), clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(grey), photo };
+    return { skew, clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(uprightGrey), photo };
   });
   const corrected = turn !== 0 && !ctx.options.keepOrientation;
   findings.push(...qualityFindings({ orientation: weakGuess ? { ...orientation, detected: 0, evidence: { ...orientation.evidence, weakGuess: orientation.detected } } : orientation, corrected, ...quality }, { file, page }));
@@ -121,7 +131,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
 
   const names = await time('detect', () => findNames({ ocr, grey, applicantName: ctx.profile.name, docType: docType.id }));
   const seals = await time('seals', () =>
-    sealDetections(upright, ctx.ocr, {
+    sealDetections(work, ctx.ocr, {
       docType: docType.id,
       employer: ctx.profile.employer,
       employerAliases: ctx.profile.employerAliases,
@@ -139,8 +149,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const nameDetections = [...readUnderSeals, ...unreadInkUnderSeals(grey, ocr, keptSeals, readUnderSeals)];
   const plan = await time('plan', () =>
     planMasks({
-      width: upright.width,
-      height: upright.height,
+      width: work.width,
+      height: work.height,
       names: nameDetections,
       seals: keptSeals.filter((s) => s.colour === 'red'),
       file,
@@ -149,7 +159,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
     }),
   );
   findings.push(...plan.findings);
-  let masked = await time('mask', () => applyMasks(upright, plan.masks));
+  const burned = frame.masks(plan.masks);
+  let masked = await time('mask', () => applyMasks(upright, burned));
 
   for (const u of names.uncertain) {
     findings.push({ ruleId: 'mask/uncertain-name', severity: 'warning', message: `第${page}页：${u.reasonZh}`, messageEn: `page ${page}: ${u.reasonEn}`, file, page, box: u.box, needsReview: true });
@@ -167,7 +178,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
     quality,
     docType,
     ocr,
-    plan,
+    frame,
+    plan: { ...plan, masks: burned },
     names: nameDetections,
     seals: keptSeals,
     findings,

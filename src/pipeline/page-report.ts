@@ -1,13 +1,15 @@
 import type { SourcePage } from '../ingest/source-page.ts';
+import type { BurnedMask } from '../mask/apply.ts';
 import type { MaskPlan } from '../mask/plan.ts';
 import type { DocTypeVerdict } from '../model/classified.ts';
 import type { NameDetection, SealDetection } from '../model/detection.ts';
 import type { Finding } from '../model/finding.ts';
-import { rotateBox, type Box, type Ellipse } from '../model/geometry.ts';
+import { rotateBox, type Box, type Ellipse, type Point } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
 import type { ClarityVerdict, ExposureVerdict, PhotoVerdict, SkewVerdict } from '../quality/index.ts';
 import type { PageReport } from '../report/schema.ts';
+import type { ReadingFrame } from './reading-frame.ts';
 
 type IntBox = [number, number, number, number];
 
@@ -20,7 +22,10 @@ export interface PageReportInput {
   quality: { skew: SkewVerdict; clarity: ClarityVerdict; exposure: ExposureVerdict; photo: PhotoVerdict };
   docType: DocTypeVerdict;
   ocr: OcrPage;
-  plan: MaskPlan;
+  /** The frame the page was read in: OCR lines, names, seals and findings are in it; masks are not. */
+  frame: ReadingFrame;
+  /** The plan with its masks as burned on the upright page. */
+  plan: Omit<MaskPlan, 'masks'> & { masks: BurnedMask[] };
   names: NameDetection[];
   seals: SealDetection[];
   findings: Finding[];
@@ -32,13 +37,21 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 /** The report entry of a page, every box in the pixels of the page as written. */
 export function pageReport(i: PageReportInput): PageReport {
   const { upright, outTurn } = i;
-  const box = (b: Box): IntBox => {
+  const { frame } = i;
+  // `written`: a box on the upright page, in the page as written; `box`: a box of the reading frame.
+  const written = (b: Box): IntBox => {
     const t = rotateBox(b, outTurn, upright.width, upright.height);
     return [Math.round(t[0]), Math.round(t[1]), Math.max(0, Math.round(t[2])), Math.max(0, Math.round(t[3]))];
   };
-  const ellipse = (e: Ellipse): Ellipse => {
-    const [x, y] = rotateBox([e.cx, e.cy, 0, 0], outTurn, upright.width, upright.height);
-    return { cx: r1(x), cy: r1(y), rx: r1(e.rx), ry: r1(e.ry), angleDeg: r1((e.angleDeg + outTurn) % 180) };
+  const box = (b: Box): IntBox => written(frame.box(b));
+  const point = (p: Point): [number, number] => {
+    const [x, y] = rotateBox([p[0], p[1], 0, 0], outTurn, upright.width, upright.height);
+    return [r1(x), r1(y)];
+  };
+  const ellipse = (frameEllipse: Ellipse): Ellipse => {
+    const e = frame.ellipse(frameEllipse);
+    const [cx, cy] = point([e.cx, e.cy]);
+    return { cx, cy, rx: r1(e.rx), ry: r1(e.ry), angleDeg: r1((((e.angleDeg + outTurn) % 180) + 180) % 180) };
   };
   const turned = outTurn % 180 !== 0;
   const findings = i.findings.map((f) => ({ ...f, box: f.box ? box(f.box) : undefined }));
@@ -49,13 +62,14 @@ export function pageReport(i: PageReportInput): PageReport {
     height: turned ? upright.width : upright.height,
     origin: i.src.origin,
     orientation: { detected: i.orientation.detected, corrected: i.orientation.corrected, confidence: r1(i.orientation.confidence * 100) / 100, method: i.orientation.method },
-    skew: { angleDeg: r1(i.quality.skew.angleDeg), confidence: Math.round(i.quality.skew.confidence * 100) / 100 },
+    skew: { angleDeg: r1(i.quality.skew.angleDeg), confidence: Math.round(i.quality.skew.confidence * 100) / 100, readStraightened: frame.angleDeg !== 0 || undefined },
     clarity: { score: Math.round(i.quality.clarity.score), ok: i.quality.clarity.ok, glyphHeightPx: Math.round(i.quality.clarity.glyphHeightPx) },
     docType: { id: i.docType.id, confidence: Math.round(i.docType.confidence * 100) / 100, evidence: i.docType.evidence },
     masks: i.plan.masks.map((m) => ({
       kind: m.kind,
-      box: box(m.box),
-      rects: m.rects.map(box),
+      box: written(m.box),
+      rects: m.rects.map(written),
+      polygons: m.polygons?.map((q) => q.map(point)),
       confidence: Math.round(m.confidence * 100) / 100,
       avoidedOtherName: m.avoidedOtherName,
       evidence: m.evidence,

@@ -19,6 +19,8 @@ export const MaskSchema = z.object({
   kind: z.enum(['applicant_name', 'employer_seal']),
   box: BoxSchema,
   rects: z.array(BoxSchema),
+  /** On a page read straightened: the turned rectangles actually burned (corner points); `rects` are their boxes. */
+  polygons: z.array(z.array(z.tuple([z.number(), z.number()]))).optional(),
   confidence: z.number().min(0).max(1),
   avoidedOtherName: z.boolean().optional(),
   evidence: z.record(z.string(), z.unknown()),
@@ -53,7 +55,8 @@ export const PageReportSchema = z.object({
   orientation: z
     .object({ detected: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]), corrected: z.boolean(), confidence: z.number(), method: z.string().optional() })
     .optional(),
-  skew: z.object({ angleDeg: z.number(), confidence: z.number() }).optional(),
+  /** readStraightened: the page's lines sloped enough that it was read from a straightened copy (the output is not straightened). */
+  skew: z.object({ angleDeg: z.number(), confidence: z.number(), readStraightened: z.boolean().optional() }).optional(),
   clarity: z.object({ score: z.number(), ok: z.boolean(), glyphHeightPx: z.number().optional() }).optional(),
   docType: z.object({ id: z.string(), confidence: z.number(), evidence: z.record(z.string(), z.unknown()) }).optional(),
   masks: z.array(MaskSchema),
