@@ -62,3 +62,56 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
   if (bottom <= top) return null;
   return [x0 + start, top, end - start, bottom - top];
 }
+
+/**
+ * The first run of text-like ink in `band`, starting left of `startBy`: columns with ink, joined
+ * across gaps of less than a glyph `h`; of its rows, the lowest run a glyph tall (the band may reach
+ * into the line above). For a value OCR did not read at all, found by its place. Null when nothing
+ * stands there.
+ */
+export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number): Box | null {
+  const x0 = Math.max(0, band[0]);
+  const y0 = Math.max(0, band[1]);
+  const x1 = Math.min(grey.width, band[0] + band[2]);
+  const y1 = Math.min(grey.height, band[1] + band[3]);
+  if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
+  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
+  const minInk = Math.max(2, Math.round(0.08 * h));
+  const cols = new Uint16Array(x1 - x0);
+  for (let y = y0; y < y1; y++) for (let xx = x0; xx < x1; xx++) if (grey.data[y * grey.width + xx] <= thr) cols[xx - x0]++;
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < cols.length; i++) {
+    if (cols[i] < minInk) continue;
+    if (start < 0) {
+      if (x0 + i > startBy) return null;
+      start = i;
+    } else if (i - end > h) break;
+    end = i + 1;
+  }
+  if (start < 0 || end - start < 0.6 * h) return null;
+  // Rows of that ink, in runs; the lowest run of glyph height is the line just above 性别.
+  const inkRows: boolean[] = [];
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let xx = x0 + start; xx < x0 + end; xx++) if (grey.data[y * grey.width + xx] <= thr) n++;
+    inkRows.push(n >= 2);
+  }
+  let top = -1;
+  let bottom = -1;
+  for (let r = inkRows.length - 1; r >= 0; r--) {
+    if (inkRows[r] && bottom < 0) bottom = r + 1;
+    // A glyph's strokes leave gaps of a few rows; a gap of a third of a glyph ends the line.
+    if (bottom >= 0 && !inkRows.slice(Math.max(0, r - Math.round(0.33 * h)), r + 1).some(Boolean)) {
+      if (bottom - (r + 1) >= 0.5 * h) break;
+      bottom = -1;
+      continue;
+    }
+    if (bottom >= 0) top = r;
+  }
+  if (top < 0 || bottom - top < 0.5 * h) return null;
+  top += y0;
+  bottom += y0;
+  const pad = Math.round(0.15 * h);
+  return [x0 + start - pad, top - pad, end - start + 2 * pad, bottom - top + 2 * pad];
+}

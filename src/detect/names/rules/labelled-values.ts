@@ -3,9 +3,9 @@ import { EMPLOYER_ISSUED } from '../../../model/doc-types.ts';
 import { intersect, type Box } from '../../../model/geometry.ts';
 import { isHan, nameCore } from '../chinese-names.ts';
 import { looksAlike } from '../glyph-similarity.ts';
-import { inkBlobRightOf } from '../ink-blob.ts';
+import { inkBlobRightOf, inkRunIn } from '../ink-blob.ts';
 import { findLabels, rowNeighbourRight, standsAsLabel, valueAfter } from '../labels.ts';
-import { unionBoxes } from '../line-tokens.ts';
+import { unionBoxes, type LineTokens } from '../line-tokens.ts';
 import { looksLikeLabelledName, nameScore } from '../name-shape.ts';
 import { SELF_SIGNED, type NameSearch } from '../name-search.ts';
 
@@ -39,6 +39,20 @@ export function findLabelledNames(s: NameSearch): void {
         const beside = rowNeighbourRight(lines, lt);
         const v = beside ? valueAfter(beside, 0) : null;
         if (beside && v) [vl, value] = [beside, v];
+      }
+      // The 姓名 field of the applicant's own document with nothing read beside it (the value OCR did
+      // not see at all: 邝宇 on a 150-dpi 学籍 report): the first ink along its row, up to a dozen
+      // glyphs right, is masked by its place and flagged.
+      if (!value && hit.kind === 'field' && ownDocument && input.grey) {
+        const last = lt.tokens[hit.end - 1];
+        const from = last.box[0] + last.box[2] + 0.3 * lt.h;
+        const band: Box = [Math.round(from), Math.round(lt.line.box[1] - 0.4 * lt.h), Math.round(12 * lt.h), Math.round(lt.line.box[3] + 0.8 * lt.h)];
+        const b = inkRunIn(input.grey, band, from + 11 * lt.h, lt.h);
+        if (b && !overlapsLine(lines, lt, b) && !applicant.some((d) => intersect(d.box, b)) && !others.some((o) => intersect(o.box, b))) {
+          applicant.push({ kind: 'applicant_name', text: '（未识别）', box: b, charBoxes: [b], confidence: 0.5, evidence: { rule: 'name-field-position', label: hit.label, read: '' } });
+          uncertain.push({ text: '', box: b, reasonZh: `“${hit.label}”栏的内容未能识别，已按申报人姓名的位置遮盖，请核对`, reasonEn: `the “${hit.label}” field was not read; masked as the applicant's name by its place, please check` });
+        }
+        continue;
       }
       const valueText = value ? vl.tokens.slice(value.from, value.to).map((t) => t.ch).join('') : '';
       // After a label, any short run of Han characters is taken for a name (a dotted minority name
@@ -134,4 +148,9 @@ export function findLabelledNames(s: NameSearch): void {
       }
     }
   }
+}
+
+/** Ink found by its place that OCR did read as part of some other line (a word, not an unread value). */
+function overlapsLine(lines: LineTokens[], own: LineTokens, b: Box): boolean {
+  return lines.some((l) => l !== own && l.tokens.some((t) => /\S/.test(t.ch)) && intersect(l.line.box, b) !== null);
 }

@@ -1,0 +1,70 @@
+/**
+ * Names OCR does not read, or reads too badly to match, found by their place or shape on the
+ * applicant's own documents (pages of the bench set, seed 4242):
+ * - a 150-dpi ID card front whose name line is lost with its label on the guilloche (read "LE");
+ * - a 150-dpi 学籍 report whose 姓名 label is read and its value is not;
+ * - a pledge signed by brush, label and name garbled together (承诺人：再努尔·努尔兰 read
+ *   承庄和:再好外"奶处兰);
+ * - an appraisal form's handwritten 签名 read 等旬:再务外.人尔兰 — the dotted shape and half the
+ *   characters right — while the 主管领导 who signed below is someone else and stays visible.
+ * Each is masked and its page flagged for a person.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunOptionsSchema } from '../../src/pipeline/options.ts';
+import { runApplication, type ApplicationResult } from '../../src/pipeline/run-application.ts';
+import { scoreMasking, type MaskingScore } from '../../scripts/evaluate/masking.ts';
+import { generateApplication, type ApplicationTruth } from '../../scripts/samples/index.ts';
+import { testEngines } from '../helpers/engine.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+/** Applications of the bench set (by index) and the files kept from each. */
+const CASES: Array<[number, string[]]> = [
+  [1, ['基本信息/身份证正面.jpg', '学历证明/学籍在线验证报告.png']],
+  [5, ['其他附件/附件3个人承诺书.jpg', '考核情况/2022年度考核登记表.jpg']],
+];
+
+describe('names OCR did not read, masked by their place and flagged', () => {
+  let engine: Awaited<ReturnType<typeof testEngines>>;
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  const runs: Array<{ truth: ApplicationTruth; result: ApplicationResult; score: MaskingScore }> = [];
+
+  beforeAll(async () => {
+    tmp = await tempDir('unread');
+    engine = await testEngines();
+    for (const [i, keep] of CASES) {
+      const appDir = join(tmp.dir, `application-${i}`);
+      const all = await generateApplication({ dir: appDir, seed: 4242 + i * 7919 });
+      for (const f of all.files) if (!keep.includes(f.file)) await rm(join(appDir, f.file), { force: true });
+      const truth = { ...all, files: all.files.filter((f) => keep.includes(f.file)) };
+      expect((await readdir(appDir, { recursive: true })).filter((f) => /\.[a-z]+$/.test(String(f)) && !String(f).endsWith('.json')).sort()).toEqual([...keep].sort());
+      const result = await runApplication(appDir, RunOptionsSchema.parse({ outDir: join(tmp.dir, 'out'), concurrency: 2 }), engine);
+      runs.push({ truth, result, score: await scoreMasking(appDir, result.outDir, truth) });
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await engine?.stop();
+    await tmp?.cleanup();
+  });
+
+  it('masks the name on every page and touches nothing else’s', () => {
+    expect(runs.map((r) => r.score.applicantNames)).toEqual([2, 3]);
+    expect(runs.flatMap((r) => r.score.misses.map((m) => `${m.file} “${m.text}” ${Math.round(m.covered * 100)} %`))).toEqual([]);
+    expect(runs.flatMap((r) => r.score.violations.map((m) => `${m.file} “${m.text}”`))).toEqual([]);
+    // The appraisal form's other signer is there to be touched, and is not.
+    expect(runs[1].score.otherNames).toBeGreaterThan(0);
+  });
+
+  it('flags each page for a person, and keeps the masks name-sized', () => {
+    for (const { truth, result } of runs) {
+      for (const f of truth.files) {
+        const page = result.report.pages.find((p) => p.file === f.file)!;
+        expect(page.findings.some((x) => x.ruleId === 'mask/uncertain-name'), f.file).toBe(true);
+        const biggest = Math.max(...f.pages[0].applicantNames.map((n) => n.box[2] * n.box[3]));
+        for (const m of page.masks.filter((x) => x.kind === 'applicant_name')) expect(m.box[2] * m.box[3], f.file).toBeLessThan(4 * biggest);
+      }
+    }
+  });
+});
