@@ -3,12 +3,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunOptionsSchema } from '../../src/pipeline/options.ts';
-import { runApplication, type ApplicationResult } from '../../src/pipeline/run-application.ts';
+import type { ApplicationResult } from '../../src/pipeline/run-application.ts';
 import { ReportSchema } from '../../src/report/schema.ts';
-import { scoreMasking, type MaskingScore } from '../../scripts/evaluate/masking.ts';
-import { generateApplication, type ApplicationTruth } from '../../scripts/samples/index.ts';
+import type { MaskingScore } from '../../scripts/evaluate/masking.ts';
+import type { ApplicationTruth } from '../../scripts/samples/index.ts';
 import { testEngines } from '../helpers/engine.ts';
+import { generateAndRun } from '../helpers/run-generated.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
@@ -32,26 +32,25 @@ describe('one application folder end to end (real OCR, real images, real PDFs)',
 
   beforeAll(async () => {
     tmp = await tempDir('e2e');
-    appDir = join(tmp.dir, 'application');
     const clear = { rotation: 0 as const, skewDeg: 0.6, blurSigma: 0.3, jpegQuality: 88 };
-    truth = await generateApplication({
-      dir: appDir,
-      seed: 20240722,
-      nameKind: 'minority',
-      docs: [
-        { type: 'id_card_front', format: 'jpeg', clarity: 'ok', degrade: clear },
-        { type: 'appraisal_form', format: 'pdf', year: 2023, clarity: 'ok', degrade: clear },
-        { type: 'title_document', format: 'png', pages: 1, clarity: 'ok', degrade: clear },
-        { type: 'personal_pledge', format: 'jpeg', clarity: 'ok', degrade: clear },
-        { type: 'paper', format: 'pdf', clarity: 'ok', degrade: clear },
-        { type: 'unknown', corrupt: 'truncated-jpeg', file: '其他附件/补充材料' },
-      ],
-    });
-    before = await hashTree(appDir);
     engine = await testEngines();
-    const options = RunOptionsSchema.parse({ outDir: join(tmp.dir, 'out'), concurrency: 2 });
-    result = await runApplication(appDir, options, engine);
-    score = await scoreMasking(appDir, result.outDir, truth);
+    ({ appDir, truth, result, score } = await generateAndRun(
+      tmp.dir,
+      engine,
+      {
+        seed: 20240722,
+        nameKind: 'minority',
+        docs: [
+          { type: 'id_card_front', format: 'jpeg', clarity: 'ok', degrade: clear },
+          { type: 'appraisal_form', format: 'pdf', year: 2023, clarity: 'ok', degrade: clear },
+          { type: 'title_document', format: 'png', pages: 1, clarity: 'ok', degrade: clear },
+          { type: 'personal_pledge', format: 'jpeg', clarity: 'ok', degrade: clear },
+          { type: 'paper', format: 'pdf', clarity: 'ok', degrade: clear },
+          { type: 'unknown', corrupt: 'truncated-jpeg', file: '其他附件/补充材料' },
+        ],
+      },
+      { beforeRun: async (dir) => void (before = await hashTree(dir)) },
+    ));
   }, 600_000);
 
   afterAll(async () => {

@@ -9,14 +9,10 @@
  *   characters right — while the 主管领导 who signed below is someone else and stays visible.
  * Each is masked and its page flagged for a person.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunOptionsSchema } from '../../src/pipeline/options.ts';
-import { runApplication, type ApplicationResult } from '../../src/pipeline/run-application.ts';
-import { scoreMasking, type MaskingScore } from '../../scripts/evaluate/masking.ts';
-import { generateApplication, type ApplicationTruth } from '../../scripts/samples/index.ts';
 import { testEngines } from '../helpers/engine.ts';
+import { generateAndRun, type GeneratedRun } from '../helpers/run-generated.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** Applications of the bench set (by index) and the files kept from each. */
@@ -28,19 +24,15 @@ const CASES: Array<[number, string[]]> = [
 describe('names OCR did not read, masked by their place and flagged', () => {
   let engine: Awaited<ReturnType<typeof testEngines>>;
   let tmp: Awaited<ReturnType<typeof tempDir>>;
-  const runs: Array<{ truth: ApplicationTruth; result: ApplicationResult; score: MaskingScore }> = [];
+  const runs: GeneratedRun[] = [];
 
   beforeAll(async () => {
     tmp = await tempDir('unread');
     engine = await testEngines();
     for (const [i, keep] of CASES) {
-      const appDir = join(tmp.dir, `application-${i}`);
-      const all = await generateApplication({ dir: appDir, seed: 4242 + i * 7919 });
-      for (const f of all.files) if (!keep.includes(f.file)) await rm(join(appDir, f.file), { force: true });
-      const truth = { ...all, files: all.files.filter((f) => keep.includes(f.file)) };
-      expect((await readdir(appDir, { recursive: true })).filter((f) => /\.[a-z]+$/.test(String(f)) && !String(f).endsWith('.json')).sort()).toEqual([...keep].sort());
-      const result = await runApplication(appDir, RunOptionsSchema.parse({ outDir: join(tmp.dir, 'out'), concurrency: 2 }), engine);
-      runs.push({ truth, result, score: await scoreMasking(appDir, result.outDir, truth) });
+      const run = await generateAndRun(tmp.dir, engine, { seed: 4242 + i * 7919 }, { name: `application-${i}`, keep });
+      expect((await readdir(run.appDir, { recursive: true })).filter((f) => /\.[a-z]+$/.test(String(f)) && !String(f).endsWith('.json')).sort()).toEqual([...keep].sort());
+      runs.push(run);
     }
   }, 600_000);
 
