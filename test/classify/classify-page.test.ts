@@ -76,6 +76,10 @@ describe('classifyPage on noisy OCR text', () => {
   it('file names: the longest file-name word wins, and they help when OCR reads nothing', () => {
     expect(fileNameType('继续教育/附件4免除继续教育学习申请表.pdf')?.id).toBe('ce_exemption');
     expect(fileNameType('继续教育/2023年继续教育合格证书.jpg')?.id).toBe('ce_certificate');
+    // 考核登记表 is an appraisal form's name, not the graduate registration's 登记表 (a blurred form read
+    // nothing, was typed by its file name as the third-party 登记表, and its employer seal kept visible).
+    expect(fileNameType('考核情况/2023年度考核登记表.jpg')?.id).toBe('appraisal_form');
+    expect(fileNameType('学历证明/毕业生登记表.tif')?.id).toBe('graduate_registration');
     expect(fileNameType('scan-001.jpg')).toBe(null);
     const unreadable = { ocr: ocrPage([]), features: docFeatures(), pageIndex: 0 };
     expect(classifyPage({ ...unreadable, file: '其他附件/附件3个人承诺书.jpg', section: '其他附件' }).id).toBe('personal_pledge');
