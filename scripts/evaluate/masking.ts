@@ -75,6 +75,18 @@ function clip(b: Box, img: RawImage, grow: number): [number, number, number, num
   return [Math.max(0, Math.floor(b[0] - grow)), Math.max(0, Math.floor(b[1] - grow)), Math.min(img.width, Math.ceil(b[0] + b[2] + grow)), Math.min(img.height, Math.ceil(b[1] + b[3] + grow))];
 }
 
+/**
+ * Seal ink in the input: red well above green and blue, or — a dim, faded or desaturated stamp and
+ * the soft edge of its strokes, e.g. (131, 90, 94) — red a fifth above both and clearly so. Pen and
+ * print, even under the stamp, stay near grey or blue (multiplied by red, black stays black).
+ * Counting such seal pixels as a name's ink would score a seal mask that leaves a signature whole
+ * as touching it.
+ */
+function sealRed(r: number, g: number, b: number): boolean {
+  const m = Math.max(g, b);
+  return r - m > 40 || (r - m > 25 && r >= 1.2 * m);
+}
+
 /** Share of the input's ink inside the box (grown by 2 px for blur) that is mask-black in the output. */
 function inkCovered(out: RawImage, inp: RawImage, b: Box): number {
   const [x0, y0, x1, y1] = clip(b, out, 2);
@@ -94,7 +106,7 @@ function inkCovered(out: RawImage, inp: RawImage, b: Box): number {
  * report says was burned. Ink, not the box: truth boxes come from font metrics and are looser than the
  * strokes; and mask rectangles, not output pixels: black print is black either way.
  */
-function inkUnderMasks(inp: RawImage, b: Box, rects: Box[], applicantBoxes: Box[]): number {
+function inkUnderMasks(inp: RawImage, b: Box, underMask: (x: number, y: number) => boolean, applicantBoxes: Box[]): number {
   const [x0, y0, x1, y1] = clip(b, inp, 0);
   const inside = (boxes: Box[], x: number, y: number, g: number) => boxes.some((a) => x >= a[0] - g && x < a[0] + a[2] + g && y >= a[1] - g && y < a[1] + a[3] + g);
   let ink = 0;
@@ -102,13 +114,46 @@ function inkUnderMasks(inp: RawImage, b: Box, rects: Box[], applicantBoxes: Box[
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const o = (y * inp.width + x) * inp.channels;
-      const red = inp.data[o] - Math.max(inp.data[o + 1], inp.data[o + 2]) > 40;
+      const red = sealRed(inp.data[o], inp.data[o + 1], inp.data[o + 2]);
       // Ink of the applicant's name next to it (a loose box can take some in) is not this name's.
       if (red || lum(inp, x, y) > 140 || inside(applicantBoxes, x, y, 1)) continue;
       ink++;
-      if (inside(rects, x, y, 0)) under++;
+      if (underMask(x, y)) under++;
     }
   return ink ? under / ink : 0;
+}
+
+type Pt = [number, number];
+
+/**
+ * Whether a pixel lies under a mask the report says was burned: in one of its rectangles, or — on a
+ * page read straightened, where the turned rectangles are burned and `rects` are only their boxes —
+ * in one of its polygons. Scoring the boxes there would count ink beside a turned window as covered.
+ */
+function maskTest(masks: Array<{ rects: unknown[]; polygons?: unknown }>): (x: number, y: number) => boolean {
+  const rects: Box[] = [];
+  const polys: Pt[][] = [];
+  for (const m of masks) {
+    const pg = m.polygons as Pt[][] | undefined;
+    if (pg && pg.length) polys.push(...pg);
+    else rects.push(...(m.rects as Box[]));
+  }
+  // A point strictly inside a convex polygon (either winding).
+  const inPoly = (q: Pt[], x: number, y: number) => {
+    let sign = 0;
+    for (let i = 0; i < q.length; i++) {
+      const [ax, ay] = q[i];
+      const [bx, by] = q[(i + 1) % q.length];
+      const c = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+      if (c === 0) return false;
+      if (sign === 0) sign = Math.sign(c);
+      else if (Math.sign(c) !== sign) return false;
+    }
+    return true;
+  };
+  // A pixel the polygon's edge crosses is burned too (apply.ts): any corner of the pixel inside.
+  const corners: Pt[] = [[0, 0], [1, 0], [0, 1], [1, 1]];
+  return (x, y) => rects.some((a) => x >= a[0] && x < a[0] + a[2] && y >= a[1] && y < a[1] + a[3]) || polys.some((q) => corners.some(([dx, dy]) => inPoly(q, x + dx, y + dy)));
 }
 
 /**
@@ -123,7 +168,7 @@ function sealInk(inp: RawImage, b: Box, test: (x: number, y: number) => boolean,
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const o = (y * inp.width + x) * inp.channels;
-      if (inp.data[o] - Math.max(inp.data[o + 1], inp.data[o + 2]) <= 40) continue;
+      if (!sealRed(inp.data[o], inp.data[o + 1], inp.data[o + 2])) continue;
       // A window the mask must leave over another person's name is not a miss.
       if (keepOut.some((a) => x >= a[0] - g && x < a[0] + a[2] + g && y >= a[1] - g && y < a[1] + a[3] + g)) continue;
       ink++;
@@ -170,7 +215,7 @@ export async function scoreMasking(appDir: string, outAppDir: string, truth: App
         if (covered >= MASKED) score.applicantMasked++;
         else score.misses.push({ file: f.file, page: pt.page, text: n.text, note: n.note, handwritten: n.handwritten, covered });
       }
-      const rects = (pageReport?.masks ?? []).flatMap((m) => m.rects as Box[]);
+      const underMask = maskTest(pageReport?.masks ?? []);
       score.pages.push({
         file: `${truth.application}/${f.file}`,
         page: pt.page,
@@ -185,12 +230,12 @@ export async function scoreMasking(appDir: string, outAppDir: string, truth: App
         const b = frameBox(s, turned);
         const centre = [b[0] + b[2] / 2, b[1] + b[3] / 2];
         const found = (pageReport?.seals ?? []).find((r) => Math.hypot(r.ellipse.cx - centre[0], r.ellipse.cy - centre[1]) <= Math.max(b[2], b[3]) / 4);
-        const covered = !inp ? 0 : s.owner === 'employer' ? (out ? sealInk(inp, b, (x, y) => dark(out, x, y, 28), pt.otherNames.map((n) => frameBox(n, turned))) : 0) : sealInk(inp, b, (x, y) => rects.some((a) => x >= a[0] && x < a[0] + a[2] && y >= a[1] && y < a[1] + a[3]));
+        const covered = !inp ? 0 : s.owner === 'employer' ? (out ? sealInk(inp, b, (x, y) => dark(out, x, y, 28), pt.otherNames.map((n) => frameBox(n, turned))) : 0) : sealInk(inp, b, underMask);
         score.seals.push({ file: `${truth.application}/${f.file}`, page: pt.page, owner: s.owner, colour: s.colour, covered, reportedOwner: found?.owner ?? null, reportedColour: found?.colour ?? null });
       }
       for (const n of pt.otherNames) {
         score.otherNames++;
-        const covered = inp ? inkUnderMasks(inp, frameBox(n, turned), rects, pt.applicantNames.map((a) => frameBox(a, turned))) : 0;
+        const covered = inp ? inkUnderMasks(inp, frameBox(n, turned), underMask, pt.applicantNames.map((a) => frameBox(a, turned))) : 0;
         if (covered > TOUCHED) {
           score.otherTouched++;
           score.violations.push({ file: f.file, page: pt.page, text: n.text, note: n.note, handwritten: n.handwritten, covered });

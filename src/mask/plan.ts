@@ -1,6 +1,7 @@
-import type { NameDetection, SealDetection } from '../model/detection.ts';
+import type { NameDetection } from '../model/detection.ts';
 import { clamp, intersect, pad, type Box } from '../model/geometry.ts';
 import type { Finding } from '../model/finding.ts';
+import { patchHolds, type PenInkPatch, type SealWithInk } from '../detect/seals/pen-ink.ts';
 
 export type MaskKind = 'applicant_name' | 'employer_seal';
 
@@ -29,7 +30,8 @@ export interface PlanInput {
   width: number;
   height: number;
   names: NameDetection[];
-  seals: SealDetection[];
+  /** With the pen ink around each seal where it was found in colour (the windows are cut to it). */
+  seals: SealWithInk[];
   file: string;
   page: number;
   /** 不可大面积遮盖: masked share of a page above this is an error. */
@@ -81,6 +83,117 @@ function unionArea(rects: Box[], width: number, height: number): number {
   return n * cell * cell;
 }
 
+/** Pen ink (dark, not seal-red) in the luminance of a PenInkPatch: the masking score's name ink. */
+const PEN_INK = 140;
+/** The darkest pixel of a pen stroke is darker than this; compression specks are not. */
+const PEN_CORE = 110;
+
+/**
+ * The window a seal's mask leaves for another person's name: the name's own ink, with a small
+ * margin. Under a seal the name is usually a signature read through the stamp's ink, and its box
+ * is unsure both ways: it may take in a glyph of the arc text or a dark seal's ring (a read
+ * 革纪刚仇 for a signed 艾礼刚), and the strokes of a hand reach past it; a fixed padding wide
+ * enough for them (a fifth of the line) leaves a band of seal ink visible all round. Where the pen
+ * ink around the seal is known (dark, not red: pen-ink.ts), the window is the connected strokes
+ * that start in the box, followed as far as half a line out of it. Ink mostly outside the box (a
+ * neighbouring word, the ring of a dark seal a stroke touches) or a table rule crossing it counts
+ * only as far as the box padded by a fifth of its height — the window used without the pen ink,
+ * or where no ink is found in the box: a sliver of seal left visible costs less than a name covered.
+ */
+export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number, height: number): Box {
+  const h = box[3];
+  const fallback = pad(box, Math.max(4, Math.round(0.2 * h)), width, height);
+  if (!ink) return fallback;
+  const reach = pad(box, Math.max(6, Math.round(0.5 * h)), width, height);
+  if (!patchHolds(ink, reach) || reach[2] <= 0 || reach[3] <= 0) return fallback;
+  const [rx, ry, rw, rh] = reach;
+  const [px, py, pw] = ink.box;
+  const lum = (x: number, y: number) => ink.lum[(ry + y - py) * pw + (rx + x - px)];
+  const dark = (x: number, y: number) => lum(x, y) < PEN_INK;
+  const inBox = (x: number, y: number) => rx + x >= box[0] && rx + x < box[0] + box[2] && ry + y >= box[1] && ry + y < box[1] + box[3];
+  const inFallback = (x: number, y: number) => rx + x >= fallback[0] && rx + x < fallback[0] + fallback[2] && ry + y >= fallback[1] && ry + y < fallback[1] + fallback[3];
+  const seen = new Uint8Array(rw * rh);
+  let out: [number, number, number, number] | null = null;
+  const stack: number[] = [];
+  for (let start = 0; start < rw * rh; start++) {
+    const sx = start % rw;
+    const sy = (start - sx) / rw;
+    if (seen[start] || !inBox(sx, sy) || !dark(sx, sy)) continue;
+    // One stroke group (8-connected) from a dark pixel inside the box: its box, and the box of its
+    // pixels within the fallback window.
+    let [x0, y0, x1, y1] = [sx, sy, sx, sy];
+    let [fx0, fy0, fx1, fy1] = [sx, sy, sx, sy];
+    let n = 0;
+    let inside = 0;
+    let core = 255;
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % rw;
+      const y = (k - x) / rw;
+      n++;
+      if (inBox(x, y)) inside++;
+      core = Math.min(core, lum(x, y));
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (inFallback(x, y)) {
+        if (x < fx0) fx0 = x;
+        if (x > fx1) fx1 = x;
+        if (y < fy0) fy0 = y;
+        if (y > fy1) fy1 = y;
+      }
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= rw || yy >= rh) continue;
+          const kk = yy * rw + xx;
+          if (!seen[kk] && dark(xx, yy)) {
+            seen[kk] = 1;
+            stack.push(kk);
+          }
+        }
+    }
+    // Specks — mid-grey pixels where compression blurred a seal glyph's red edge — are no stroke:
+    // a stroke, even the dot of a name, has a dark core and some size.
+    if (n < Math.max(8, (0.06 * h) ** 2) || core >= PEN_CORE) continue;
+    // The name's own strokes lie mostly in its box and end near it. Ink that is mostly outside (a
+    // neighbouring word, the seal's ring where a stroke touches it) or crosses the whole search
+    // area (a table rule) counts only as far as the fallback window reaches.
+    const own = inside / n >= 1 / 3 && !(x0 === 0 && x1 === rw - 1) && !(y0 === 0 && y1 === rh - 1);
+    const g = own ? [x0, y0, x1, y1] : [fx0, fy0, fx1, fy1];
+    out = out ? [Math.min(out[0], rx + g[0]), Math.min(out[1], ry + g[1]), Math.max(out[2], rx + g[2] + 1), Math.max(out[3], ry + g[3] + 1)] : [rx + g[0], ry + g[1], rx + g[2] + 1, ry + g[3] + 1];
+  }
+  if (!out) return fallback;
+  const m = Math.max(3, Math.round(0.06 * h));
+  return clamp([out[0] - m, out[1] - m, out[2] - out[0] + 2 * m, out[3] - out[1] + 2 * m], width, height);
+}
+
+/**
+ * Windows a little apart are one window: a sliver of mask between two parts of a signature (a name
+ * read as two, the dot of 阿曼·阿力甫 between them) hides nothing of the seal and may cover a
+ * stroke. Two windows closer than a third of the lower one's height become their common box.
+ */
+export function mergeClose(windows: Box[]): Box[] {
+  const out = [...windows];
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++)
+      for (let j = i + 1; j < out.length && !merged; j++) {
+        const [a, b] = [out[i], out[j]];
+        const gap = Math.max(3, Math.round(Math.min(a[3], b[3]) / 3));
+        if (!intersect([a[0] - gap, a[1] - gap, a[2] + 2 * gap, a[3] + 2 * gap], b)) continue;
+        out[i] = bounding([a, b]);
+        out.splice(j, 1);
+        merged = true;
+      }
+  }
+  return out;
+}
+
 /**
  * What to cover on a page: the applicant's names and the employer's seals, padded a little, with
  * every other person's name cut out of them. Decides, does not draw.
@@ -90,9 +203,7 @@ export function planMasks(input: PlanInput): MaskPlan {
   const findings: Finding[] = [];
   // A little margin around other names: anti-aliased and handwritten strokes reach past their boxes.
   const protectedBoxes = input.names.filter((n) => n.kind === 'other_name').map((n) => pad(n.box, Math.max(2, Math.round(0.06 * n.box[3])), width, height));
-  // Under a seal the name is usually a signature, read through the stamp's ink, and its box is less
-  // sure: a wider margin there costs a sliver of seal, not a name.
-  const protectedFromSeals = input.names.filter((n) => n.kind === 'other_name').map((n) => pad(n.box, Math.max(4, Math.round(0.2 * n.box[3])), width, height));
+  const others = input.names.filter((n) => n.kind === 'other_name');
   const masks: Mask[] = [];
 
   const cutOthers = (rect: Box, keep = protectedBoxes): { rects: Box[]; cut: boolean } => {
@@ -137,7 +248,8 @@ export function planMasks(input: PlanInput): MaskPlan {
     if (s.owner !== 'employer') continue;
     const margin = Math.max(3, Math.round(0.04 * Math.max(s.box[2], s.box[3])));
     const padded = pad(s.box, margin, width, height);
-    const { rects, cut } = cutOthers(padded, protectedFromSeals);
+    const windows = mergeClose(others.filter((n) => intersect(pad(n.box, 0.5 * n.box[3], width, height), padded)).map((n) => sealWindow(n.box, s.penInk, width, height)));
+    const { rects, cut } = cutOthers(padded, windows);
     masks.push({ kind: 'employer_seal', rects, box: bounding(rects.length ? rects : [padded]), text: s.ownerText, confidence: s.confidence, avoidedOtherName: cut || undefined, evidence: s.evidence });
     if (cut) {
       const names = input.names.filter((n) => n.kind === 'other_name' && intersect(n.box, padded)).map((n) => n.text);

@@ -17,6 +17,7 @@ import { createTesseractEngine } from '../../src/ocr/tesseract-engine.ts';
 import type { OcrEngine } from '../../src/model/ocr.ts';
 import { drawSeal, randomSealSpec, type SealSpec } from '../../scripts/samples/seal.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
+import { renderDocument } from '../../scripts/samples/index.ts';
 
 const DPI = 150;
 const EMPLOYER = '阿克苏金泉煤业有限责任公司';
@@ -103,6 +104,16 @@ describe('detectSeals', () => {
     expect(xs).toHaveLength(2);
     expect(Math.abs(xs[0] - 220)).toBeLessThan(14);
     expect(Math.abs(xs[1] - 400)).toBeLessThan(14);
+  });
+
+  it('takes the star and label inside a small, low-resolution seal for no second seal (generated appraisal form, 80 dpi)', async () => {
+    // At 80 dpi the star and 合同专用章 under it merge into an oval of ink inside the ring, which
+    // passed for a 25 × 13 mm seal; two seals on an employer's form made the owner undecidable.
+    const doc = await renderDocument({ type: 'appraisal_form', dpi: 80 }, 12);
+    const [truth] = doc.pages[0].truth.seals;
+    const found = detectSeals(doc.pages[0].image);
+    expect(found).toHaveLength(1);
+    expect(Math.hypot(found[0].ellipse.cx - truth.ellipse.cx, found[0].ellipse.cy - truth.ellipse.cy)).toBeLessThan(4);
   });
 
   it('does not take a red ID-photo background, a red heading or an underline for a seal', () => {

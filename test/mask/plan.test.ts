@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMasks } from '../../src/mask/apply.ts';
-import { planMasks, subtract } from '../../src/mask/plan.ts';
+import { mergeClose, planMasks, sealWindow, subtract } from '../../src/mask/plan.ts';
+import type { PenInkPatch } from '../../src/detect/seals/pen-ink.ts';
 import type { NameDetection, SealDetection } from '../../src/model/detection.ts';
 import { intersect, type Box } from '../../src/model/geometry.ts';
 
@@ -39,6 +40,25 @@ describe('planMasks', () => {
     expect(at(460, 540)).toBe(255); // the signer's name is not
     expect(at(250, 1050)).toBe(255); // another body's seal is not
     expect(plan.findings.map((f) => f.ruleId)).toContain('mask/seal-over-other-name');
+  });
+
+  it('cuts the window for a name under a seal to the name’s pen ink, not its padded OCR box', () => {
+    // Pen ink around a seal at [400, 400, 300, 300]: the signature's strokes at x 430–520,
+    // y 425–465; the OCR box [420, 420, 160, 50] also took in a glyph of the (red, lifted) arc text.
+    const box: Box = [250, 250, 600, 600];
+    const lum = new Uint8Array(600 * 600).fill(230);
+    for (let y = 425; y < 465; y++) for (let x = 430; x < 520; x++) if ((x + y) % 3) lum[(y - 250) * 600 + (x - 250)] = 40;
+    const ink: PenInkPatch = { box, lum };
+    const w = sealWindow([420, 420, 160, 50], ink, 1000, 1400);
+    expect(w[0]).toBeGreaterThanOrEqual(424);
+    expect(w[0] + w[2]).toBeLessThanOrEqual(526);
+    expect(w[1]).toBeLessThanOrEqual(425);
+    expect(w[1] + w[3]).toBeGreaterThanOrEqual(465);
+    // Without the pen ink, or with no ink in the box: the box padded by a fifth of its height.
+    expect(sealWindow([420, 420, 160, 50], undefined, 1000, 1400)).toEqual([410, 410, 180, 70]);
+    expect(sealWindow([600, 600, 60, 30], ink, 1000, 1400)).toEqual([594, 594, 72, 42]);
+    // Two windows a few pixels apart (the dot of 阿曼·阿力甫 between them) are one.
+    expect(mergeClose([[100, 100, 60, 40], [165, 102, 80, 40], [400, 100, 50, 40]])).toEqual([[100, 100, 145, 42], [400, 100, 50, 40]]);
   });
 
   it('refuses large-area masking with an error finding', () => {

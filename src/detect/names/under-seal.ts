@@ -1,5 +1,6 @@
 import { medianHanHeight } from '../../ocr/glyph-height.ts';
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
+import { penLum, type PenInkPatch, type SealWithInk } from '../seals/pen-ink.ts';
 import { intersect, type Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import type { OcrPage } from '../../model/ocr.ts';
@@ -13,8 +14,17 @@ const PRINTED_MARKS = /[()（）[\]【】A-Za-z0-9]/;
 /** Dark ink (of the grey page, red lifted out) that makes up a signature. */
 const INK = 128;
 
+/**
+ * Whether a page pixel is the seal's own ink: red in colour. The OCR page lifts red only to its red
+ * channel's level, so a dark crimson or dimly scanned seal stays dark there; the colour says it is
+ * no pen's.
+ */
+function sealInk(patch: PenInkPatch | undefined, x: number, y: number): boolean {
+  return !!patch && penLum(patch, x, y) === 255;
+}
+
 /** The box of the dark ink inside `region` (rows and columns with at least two dark pixels), or null. */
-function inkBox(grey: RawImage, region: Box): Box | null {
+function inkBox(grey: RawImage, region: Box, patch?: PenInkPatch): Box | null {
   const x0 = Math.max(0, Math.floor(region[0]));
   const y0 = Math.max(0, Math.floor(region[1]));
   const x1 = Math.min(grey.width, Math.ceil(region[0] + region[2]));
@@ -23,7 +33,7 @@ function inkBox(grey: RawImage, region: Box): Box | null {
   const rows = new Uint32Array(Math.max(0, y1 - y0));
   for (let y = y0; y < y1; y++)
     for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) {
-      if (grey.data[i] >= INK) continue;
+      if (grey.data[i] >= INK || sealInk(patch, x, y)) continue;
       cols[x - x0]++;
       rows[y - y0]++;
     }
@@ -41,7 +51,7 @@ function inkBox(grey: RawImage, region: Box): Box | null {
  * stamped across. A short word there that is not the applicant's is protected as someone's name,
  * so the seal's mask leaves a window for it (and says so), rather than covering a signer's name.
  */
-export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: NameDetection[], grey?: RawImage): NameDetection[] {
+export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameDetection[], grey?: RawImage): NameDetection[] {
   const out: NameDetection[] = [];
   for (const seal of seals) {
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
@@ -66,7 +76,7 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealDetection[], found: Nam
       const h = line.box[3];
       const from = own.length ? Math.max(line.box[0], Math.min(...own.map((c) => c.box[0])) - 0.3 * h) : line.box[0];
       const region: Box = [from, line.box[1], line.box[0] + line.box[2] - from, h];
-      const tight = grey ? inkBox(grey, region) : null;
+      const tight = grey ? inkBox(grey, region, seal.penInk) : null;
       const box: Box = tight ? [tight[0] - 3, tight[1] - 3, tight[2] + 6, tight[3] + 6] : region;
       out.push({ kind: 'other_name', text, box, charBoxes: own.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal', lineBox: line.box } });
     }
@@ -99,6 +109,8 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
 
 /** Pen ink in the grey page (red lifted out): a signature's strokes, not the seal's remains. */
 const PEN = 110;
+/** An OCR line this many times the print's glyph height holds handwriting, not print. */
+const TALL_LINE = 1.8;
 
 /**
  * Handwriting under the employer's seal that OCR did not read at all (it dropped the lines around
@@ -107,7 +119,7 @@ const PEN = 110;
  * it, and the page is flagged as for any name under a seal. Printed words (the date, （盖章）) are
  * print-sized and stay under the mask.
  */
-export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDetection[], found: NameDetection[]): NameDetection[] {
+export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWithInk[], found: NameDetection[]): NameDetection[] {
   // The print's glyph height from the characters' own boxes (a line's box can be far taller on a
   // skewed page), in lines read well: on a page whose OCR is mostly junk, junk boxes are any size.
   const { h: print, n } = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
@@ -122,10 +134,20 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDet
     const y0 = Math.max(0, by - m);
     const x1 = Math.min(grey.width, bx + bw + m);
     const y1 = Math.min(grey.height, by + bh + m);
-    // Ink already accounted for: names found, and lines OCR read with confidence (print).
-    // Lines OCR read as print — with confidence, or with the marks of print even through the seal's
-    // ink (a date's digits, （盖章）'s brackets and words) — are accounted for too.
-    const printed = (l: OcrPage['lines'][number]) => l.confidence >= 40 || PRINTED_MARKS.test(l.text.replace(/\s/g, '')) || NOT_A_NAME.test(l.text.replace(/\s/g, ''));
+    // Ink already accounted for: names found, and lines OCR read as print — with confidence, or
+    // with the marks of print even through the seal's ink (a date's digits, （盖章）'s brackets and
+    // words). The marks are looked for after a label's colon: a label garbled under the seal (签字
+    // read s#:) is print, what follows it may be the hand. A line read with some confidence but far
+    // taller than print is not print: OCR read a signature's tall glyphs there (签字：艾礼刚 as
+    // 人交礼刚:全), and that line is where the hand is.
+    const marked = (l: OcrPage['lines'][number]) => {
+      const t = l.text.replace(/\s/g, '');
+      const value = t.replace(/^[^：:]{1,4}[：:]/, '');
+      return PRINTED_MARKS.test(value) || NOT_A_NAME.test(t);
+    };
+    const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l);
+    const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l);
+    const hands = ocr.lines.filter(handLine).map((l) => l.box);
     const known = [...found.map((d) => d.box), ...out.map((d) => d.box), ...ocr.lines.filter(printed).map((l) => l.box)];
     const cell = 4;
     const gw = Math.ceil((x1 - x0) / cell);
@@ -133,7 +155,8 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDet
     if (gw <= 0 || gh <= 0) continue;
     const grid = new Uint8Array(gw * gh);
     for (let y = y0; y < y1; y++)
-      for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) if (grey.data[i] < PEN) grid[Math.floor((y - y0) / cell) * gw + Math.floor((x - x0) / cell)]++;
+      for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++)
+        if (grey.data[i] < PEN && !sealInk(seal.penInk, x, y)) grid[Math.floor((y - y0) / cell) * gw + Math.floor((x - x0) / cell)]++;
     for (let gy = 0; gy < gh; gy++)
       for (let gx = 0; gx < gw; gx++) {
         const cx = x0 + gx * cell + cell / 2;
@@ -171,8 +194,9 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealDet
       // Taller than print and at least a glyph wide: handwriting, not a stray stroke or a date.
       if (box[3] < 1.3 * print || box[3] > 4 * print || box[2] < print || !intersect(box, seal.box)) continue;
       // A signature the seal was stamped across reaches out of it; large print inside the seal (a
-      // certificate's lines, the date) does not.
-      if (outsideShare(box, seal.box) < 0.25) continue;
+      // certificate's lines, the date) does not. Inside it, only ink where OCR saw a line of tall,
+      // unsure glyphs is taken for a hand.
+      if (outsideShare(box, seal.box) < 0.25 && !hands.some((b) => intersect(b, box))) continue;
       out.push({ kind: 'other_name', text: '（未识别的手写字迹）', box, charBoxes: [box], confidence: 0.3, evidence: { rule: 'unread-ink-under-seal', printHeightPx: print } });
     }
   }

@@ -105,7 +105,28 @@ export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): Seal
       },
     });
   }
-  return out.sort((a, b) => b.confidence - a.confidence);
+  return withoutNested(out).sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * A ring found inside a larger, surer seal (within its ring, touching it at most) is that seal's
+ * own ink — the star and the horizontal label (合同专用章) under it make a small oval of ink — not
+ * a second seal: no seal is stamped inside another. Counted as one, it would also tell the owner
+ * decision that the page carries two seals (and on an employer's form leave both undecided).
+ */
+export function withoutNested<T extends { ellipse: Ellipse; confidence: number }>(cands: T[]): T[] {
+  return cands.filter(
+    (c) =>
+      !cands.some((o) => {
+        if (o === c || o.confidence < c.confidence || c.ellipse.rx * c.ellipse.ry > 0.6 * o.ellipse.rx * o.ellipse.ry) return false;
+        // Within the ring's outer edge, give or take its width: the inner ink may touch the ring.
+        for (let i = 0; i < 36; i++) {
+          const [x, y] = ellipsePoint(c.ellipse, (i / 36) * 2 * Math.PI);
+          if (ellipseRho(o.ellipse, x, y) > 1.1) return false;
+        }
+        return true;
+      }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type { OcrEngine } from '../../model/ocr.ts';
 import { detectSeals, type DetectSealsOptions } from './detect-seals.ts';
 import { readSealText } from './read-seal-text.ts';
 import { decideSealOwner } from './seal-owner.ts';
+import { penInkPatch, type SealWithInk } from './pen-ink.ts';
 
 export { detectSeals, type SealCandidate, type DetectSealsOptions } from './detect-seals.ts';
 export { readSealText, cleanSealText, voteReadings, type SealText } from './read-seal-text.ts';
@@ -13,6 +14,7 @@ export { decideSealOwner, EMPLOYER_MIN_SIMILARITY, OTHER_MAX_SIMILARITY, type Se
 export { nameSimilarity } from './name-similarity.ts';
 export { unwrapRing, findTextGap, findTextSpan, findGlyphBand } from './unwrap-ring.ts';
 export { refineRing } from './refine-ring.ts';
+export { penInkPatch, isSealRed, type PenInkPatch, type SealWithInk } from './pen-ink.ts';
 
 export interface SealContext {
   docType: DocTypeId;
@@ -28,15 +30,16 @@ export interface SealContext {
 
 /**
  * Every seal of a page with its owner decided. Seals whose colour was lost are read too (the ring
- * text may still be legible in grey) but keep colour 'lost' so the report can say so.
+ * text may still be legible in grey) but keep colour 'lost' so the report can say so. A red seal
+ * carries the pen ink around it (pen-ink.ts), for the windows its mask leaves for signatures.
  */
 export async function sealDetections(
   page: RawImage,
   ocr: OcrEngine,
   ctx: SealContext,
   opts: DetectSealsOptions = {},
-): Promise<SealDetection[]> {
-  const out: SealDetection[] = [];
+): Promise<SealWithInk[]> {
+  const out: SealWithInk[] = [];
   const cands = detectSeals(page, opts);
   for (const c of cands) {
     const read = await readSealText(page, c, ocr, cands);
@@ -57,6 +60,8 @@ export async function sealDetections(
       owner: decision.owner,
       ownerText: read.text || undefined,
       evidence: { detection: c.evidence, owner: decision.evidence },
+      // The pen ink around a red seal: where the mask's windows for signatures are cut to.
+      penInk: c.colour === 'red' && page.channels === 3 ? penInkPatch(page, c.box) : undefined,
     });
   }
   return out;
