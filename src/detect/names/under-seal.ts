@@ -60,7 +60,11 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
       // A label before the signature (签字：) is not part of it, and says a name follows.
       const raw = line.chars.map((c) => c.text).join('');
       // A label OCR garbled (签字 read s#) still ends in its colon: what follows is the value.
-      const text = raw.replace(/^.*(签字|签名|签章|负责人)[：:.．]?/, '').replace(/^[^：:]{1,4}[：:]/, '');
+      // What is left of a label OCR garbled into Latin letters and marks (签字： read se。) is not either.
+      const text = raw
+        .replace(/^.*(签字|签名|签章|负责人)[：:.．]?/, '')
+        .replace(/^[^：:]{1,4}[：:]/, '')
+        .replace(/^[^\u4e00-\u9fff]{1,4}(?=[\u4e00-\u9fff]{2})/u, '');
       const labelled = text !== raw;
       const han = [...text].filter(isHan);
       if (han.length < 2 || han.length > 8 || PRINTED_MARKS.test(text) || NOT_A_NAME.test(text)) continue;
