@@ -136,7 +136,7 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
       employer: ctx.profile.employer,
       employerAliases: ctx.profile.employerAliases,
       nearUnitLine: (box, others) => nearUnitLine(ocr, box, others),
-    }),
+    }, { pageSizePx: [upright.width, upright.height] }),
   );
   // A grey ring is only worth a person's look where seals are stamped (forms, certificates, notices);
   // on a paper or a screenshot it is a drawing or text.

@@ -37,6 +37,11 @@ export interface SealCandidate {
 export interface DetectSealsOptions {
   /** Scan resolution; guessed from the page width as A4 when absent. */
   dpi?: number;
+  /**
+   * The scanned page's own size when `page` is a larger canvas holding it (a page read straightened
+   * is turned onto one): the resolution is guessed from this, not from the canvas.
+   */
+  pageSizePx?: [width: number, height: number];
 }
 
 /** Seal sizes this detector accepts, in millimetres of diameter (real: 38–42 round, 45×30 oval). */
@@ -46,7 +51,8 @@ const MAX_DIAMETER_MM = 49;
 export function detectSeals(page: RawImage, opts: DetectSealsOptions = {}): SealCandidate[] {
   const dpiGuessed = !opts.dpi;
   // A4 is 210 mm wide; a landscape page (ID card photo, certificate) is 297 mm wide.
-  const dpi = opts.dpi ?? (page.width <= page.height ? page.width / 8.27 : page.width / 11.69);
+  const [pw, ph] = opts.pageSizePx ?? [page.width, page.height];
+  const dpi = opts.dpi ?? (pw <= ph ? pw / 8.27 : pw / 11.69);
   const pxPerMm = dpi / 25.4;
   const cell = Math.max(2, Math.round(pxPerMm * 0.75));
   const red = redInkGrid(page, cell);
