@@ -6,13 +6,10 @@
  * and 28 % of these seals visible: the boxes took in the arc text of a crimson seal, which the OCR
  * page (red lifted only to its red channel's level) still shows as dark ink.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunOptionsSchema } from '../../src/pipeline/options.ts';
-import { runApplication, type ApplicationResult } from '../../src/pipeline/run-application.ts';
-import { generateApplication, type DocSpec } from '../../scripts/samples/index.ts';
-import { scoreMasking, type MaskingScore } from '../../scripts/evaluate/masking.ts';
+import type { DocSpec } from '../../scripts/samples/index.ts';
 import { testEngines } from '../helpers/engine.ts';
+import { generateAndRun, type GeneratedRun } from '../helpers/run-generated.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const CASES: Array<[string, number, DocSpec]> = [
@@ -25,18 +22,13 @@ const CASES: Array<[string, number, DocSpec]> = [
 describe('the window left for a signature under the employer seal (real pipeline, generated pages)', () => {
   let engine: Awaited<ReturnType<typeof testEngines>>;
   let tmp: Awaited<ReturnType<typeof tempDir>>;
-  const runs = new Map<string, { result: ApplicationResult; score: MaskingScore }>();
+  const runs = new Map<string, GeneratedRun>();
 
   beforeAll(async () => {
     tmp = await tempDir('seal-windows');
     engine = await testEngines();
     await Promise.all(
-      CASES.map(async ([label, seed, doc], i) => {
-        const app = join(tmp.dir, `app-${i}`);
-        const truth = await generateApplication({ dir: app, seed, docs: [doc] });
-        const result = await runApplication(app, RunOptionsSchema.parse({ outDir: join(tmp.dir, 'out'), concurrency: 1 }), engine);
-        runs.set(label, { result, score: await scoreMasking(app, result.outDir, truth) });
-      }),
+      CASES.map(async ([label, seed, doc], i) => runs.set(label, await generateAndRun(tmp.dir, engine, { seed, docs: [doc] }, { name: `app-${i}` }))),
     );
   }, 300_000);
 
