@@ -1,12 +1,14 @@
 /**
  * Calibration and measurement of the scan checks on the project's sample generator (docs/clarity.md).
  *   npx tsx scripts/measure-quality.ts [clarity|orientation|clean|all] [--seeds=1,2] [--types=a,b] [--no-ocr]
- *     [--cache-ocr] [--dump=file.jsonl]
+ *     [--cache-ocr] [--dump=file.jsonl] [--blurry]
  * --cache-ocr reuses the clarity pages' OCR from an earlier run (kept next to the rendered pages);
  * --dump appends every clarity point (label, score, evidence) as a JSON line.
  * - orientation: every document type at the four quarter turns (two seeds, dpi 150–300, a phone
  *   photo on some), orientation accuracy by type and turn, ms per page per check, and the ms of a
- *   plain full-page OCR (readPage) of the same upright pages for comparison.
+ *   plain full-page OCR (readPage) of the same upright pages for comparison. With --blurry the same
+ *   documents blurred as the generator blurs (σ 0.14–0.22 of the type size): how many are turned
+ *   right, left as scanned and flagged (a weak guess), or turned the wrong way (the worst).
  * - clarity: a set of document types blurred σ 0–3 px and drawn at 100–300 dpi; agreement of
  *   clarityVerdict with the generator's label (scripts/samples/clarity.ts).
  * - clean: false exposure / photo / clarity findings on generator pages labelled clear.
@@ -51,6 +53,8 @@ const CACHE_OCR = argv.includes('--cache-ocr');
 /** Append every clarity point as a JSON line to this file. */
 const DUMP = flag('dump');
 const CACHE = '/tmp/measure-quality-cache';
+/** axis / orientation modes: the documents blurred as the generator blurs (clarity 'blurry'). */
+const BLURRY = argv.includes('--blurry');
 fs.mkdirSync(CACHE, { recursive: true });
 
 const ALL_TYPES: DocTypeId[] = [
@@ -221,6 +225,9 @@ async function orientation(): Promise<void> {
   const byTurn = new Map<number, { ok: number; n: number }>();
   let camOk = 0;
   let camN = 0;
+  /** Pages turned the wrong way (worse than not turned), and pages left as scanned and flagged. */
+  let wrongTurns = 0;
+  let flagged = 0;
   const errors: string[] = [];
   const falseFindings: string[] = [];
   const warnings: Record<string, number> = {};
@@ -232,7 +239,7 @@ async function orientation(): Promise<void> {
       // A phone photo on every third document (ID cards are photographed by default).
       const camera = type !== 'cnki_screenshot' && (ti + seed) % 3 === 0 ? true : undefined;
       for (const rotation of turns) {
-        const s = await sample({ type, dpi, clarity: 'ok', degrade: { rotation, ...(camera ? { camera } : {}) } }, seed);
+        const s = await sample({ type, dpi, clarity: BLURRY ? 'blurry' : 'ok', degrade: { rotation, ...(camera ? { camera } : {}) } }, seed);
         const k = byType.get(type) ?? { ok: 0, n: 0, methods: {}, t: { prepare: [], orientation: [], skew: [], clarity: [], exposure: [], photo: [], ocr: [] } };
         byType.set(type, k);
         // As the pipeline does it (src/pipeline/analyse-page.ts): the OCR's grey and its text size
@@ -245,6 +252,8 @@ async function orientation(): Promise<void> {
         const v = await detectOrientation(s.image, ocr, { osd, grey: stored });
         k.t.orientation.push(now() - t);
         k.methods[v.method] = (k.methods[v.method] ?? 0) + 1;
+        // One line per page as it goes (a long run can be read before it ends).
+        process.stderr.write(`page ${type} seed ${seed} @${dpi}${s.camera ? ' camera' : ''} σ${s.blurSigma} rot ${rotation} → ${v.detected} ${v.method} ${v.confidence}${v.evidence.weakGuess !== undefined ? ` weakGuess ${v.evidence.weakGuess}` : ''} ${Math.round(k.t.orientation[k.t.orientation.length - 1])} ms\n`);
         const photoDoc = PHOTO_TYPES.has(type);
         if (!photoDoc) {
           const good = v.detected === rotation;
@@ -258,7 +267,9 @@ async function orientation(): Promise<void> {
             camN++;
             if (good) camOk++;
           }
-          if (!good) errors.push(`${type} seed ${seed} @${dpi}${s.camera ? ' camera' : ''} rot ${rotation} → ${v.detected} (${v.method}, conf ${v.confidence}) ${JSON.stringify(v.evidence).slice(0, 400)}`);
+          if (!good) errors.push(`${v.detected === 0 && v.evidence.weakGuess !== undefined ? 'not turned (flagged)' : v.detected === 0 ? 'NOT TURNED' : 'WRONG TURN'}: ${type} seed ${seed} @${dpi}${s.camera ? ' camera' : ''} σ${s.blurSigma} rot ${rotation} → ${v.detected} (${v.method}, conf ${v.confidence}) ${JSON.stringify(v.evidence).slice(0, 600)}`);
+          if (v.detected !== rotation && v.detected !== 0) wrongTurns++;
+          if (v.evidence.weakGuess !== undefined) flagged++;
         } else if (v.method !== 'none') errors.push(`${type} (photo) seed ${seed} rot ${rotation} → ${v.detected} (${v.method})`);
 
         // The other checks, on the upright page as the pipeline sees it.
@@ -308,7 +319,7 @@ async function orientation(): Promise<void> {
     const m = (a: number[]) => med(a).toFixed(0);
     console.log(`| ${type} | ${PHOTO_TYPES.has(type as DocTypeId) ? '(photo)' : `${k.ok}/${k.n}`} | ${Object.entries(k.methods).map(([a, b]) => `${a} ${b}`).join(', ')} | ${o.toFixed(0)} | ${Number.isFinite(r) ? r.toFixed(0) : '-'} | ${Number.isFinite(r) ? (o / r).toFixed(2) : '-'} | ${m(k.t.skew)} | ${m(k.t.clarity)} | ${m(k.t.exposure)} | ${m(k.t.photo)} |`);
   }
-  console.log(`\norientation ${pct(ok, n)}; by turn: ${[...byTurn].map(([r, b]) => `${r}° ${b.ok}/${b.n}`).join(', ')}; phone photos and ID cards ${camOk}/${camN}`);
+  console.log(`\norientation (${BLURRY ? 'blurred pages' : 'clean pages'}) ${pct(ok, n)}; turned the wrong way ${wrongTurns}; weak guesses not acted on (flagged) ${flagged}; by turn: ${[...byTurn].map(([r, b]) => `${r}° ${b.ok}/${b.n}`).join(', ')}; phone photos and ID cards ${camOk}/${camN}`);
   const all = [...byType.values()];
   const sum = (f: (t: CheckTimes) => number[]) => all.flatMap((k) => f(k.t)).reduce((a, b) => a + b, 0);
   if (WITH_OCR) {

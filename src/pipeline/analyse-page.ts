@@ -19,12 +19,12 @@ import { removeRules } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
 import { readingFrame } from './reading-frame.ts';
 import {
+  CLARITY_LIMITS,
   clarityVerdict,
   detectOrientation,
   estimateSkew,
   exposureVerdict,
   measureTextScale,
-  MIN_ORIENTATION_CONFIDENCE,
   normRotation,
   photoVerdict,
   qualityFindings,
@@ -96,10 +96,9 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const orientation: OrientationVerdict = !stored
     ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
     : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd, grey: stored }));
-  // A weak guess from the line reads (blur, a sparse card: right 2 times in 5 on the orientation
-  // set) is not acted on: the page is read and written as scanned, and flagged for a person.
-  const weakGuess = orientation.method === 'ocr' && orientation.confidence < MIN_ORIENTATION_CONFIDENCE;
-  const turn = weakGuess ? 0 : orientation.detected;
+  // A weak guess is not acted on (detectOrientation reports such a page upright, the guess in its
+  // evidence): the page is read and written as scanned, and flagged for a person.
+  const turn = orientation.detected;
   const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
 
   const uprightGrey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => prepare(upright));
@@ -114,10 +113,11 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
 
   const quality = await time('quality', () => {
     const photo = photoVerdict(upright);
-    return { skew, clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr), exposure: exposureVerdict(uprightGrey), photo };
+    // A photograph (the 1-inch photo) is judged by the blur of its own edges, not as text.
+    return { skew, clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr, CLARITY_LIMITS, photo), exposure: exposureVerdict(uprightGrey), photo };
   });
   const corrected = turn !== 0 && !ctx.options.keepOrientation;
-  findings.push(...qualityFindings({ orientation: weakGuess ? { ...orientation, detected: 0, evidence: { ...orientation.evidence, weakGuess: orientation.detected } } : orientation, corrected, ...quality }, { file, page }));
+  findings.push(...qualityFindings({ orientation, corrected, ...quality }, { file, page }));
 
   const textChars = ocr.lines.reduce((s, l) => s + l.chars.length, 0);
   const classifyInput: ClassifyInput = {

@@ -1,7 +1,6 @@
-import { medianHanHeight } from '../ocr/glyph-height.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
-import { resizeGrey } from './raster.ts';
+import { histogram, percentile, resizeGrey } from './raster.ts';
 import { measureTextScale, type TextScale } from './text-scale.ts';
 
 /** Glyph height every page is resampled to before blur is measured: DPI no longer matters. */
@@ -18,8 +17,17 @@ export const CLARITY_LIMITS = {
   minScore: 59,
   /** Body-text glyph height below which text is too small to read, px: 14 px type (0.9 × 14). */
   minGlyphPx: 12.6,
-  /** OCR mean confidence below which, with enough characters read, OCR agrees the page is unclear. */
+  /**
+   * OCR mean confidence below which, with enough characters read, the OCR says the page is unclear:
+   * below 30 always; below 45 only when the edges too put the page near the limit (score < 75).
+   * ID cards, phone photos and patterned certificates read at 30–45 when sharp (round 5: an ID card
+   * front at σ/glyph 0.05, score 90, read at 36 and was called blurred), while a blurred ID card back
+   * whose edges half-passed (score 62) read at 31.
+   */
   minOcrConfidence: 45,
+  hardOcrConfidence: 30,
+  /** Edge score under which an OCR confidence between hardOcrConfidence and minOcrConfidence counts. */
+  ocrDoubtScore: 75,
 } as const;
 
 /**
@@ -35,6 +43,8 @@ export function expectedClear(blurSigmaPx: number, glyphHeightPx: number): boole
  *  sharp scan measure 0.025–0.035) and 0 (σ a fifth of the glyph: strokes are gone). */
 const SHARP_RATIO = 0.03;
 const BLURRED_RATIO = 0.2;
+/** σ / glyph height at the score threshold (minScore 59): the generator's label boundary. */
+const LIMIT_RATIO = 0.1;
 
 /** Score from the blur as a share of the glyph height; linear between crisp and hopeless. */
 function scoreOf(ratio: number): number {
@@ -45,6 +55,8 @@ function scoreOf(ratio: number): number {
 /** Half-width of the window an edge's contrast is read in, at NORMAL_GLYPH_PX: wider than the blur at
  *  the limit (σ ≈ 3 px there, a blurred edge spans ±2.5σ), narrower than a character. */
 const EDGE_WINDOW_PX = 12;
+/** The half-scale σ replaces the fine one when it is at least this much larger (a saturated window). */
+const COARSE_TAKES_OVER = 1.6;
 
 /**
  * Blur of the edges on a grey image, as the σ of a Gaussian: at every edge (a local maximum of the
@@ -54,9 +66,20 @@ const EDGE_WINDOW_PX = 12;
  * noise or JPEG ringing on the paper beside a stroke, not an edge of the stroke).
  * The median over the strong edges is robust to noise, halftones and the odd stamp.
  */
-export function edgeSigma(g: RawImage, paper: number, ink: number, R = EDGE_WINDOW_PX): { sigma: number; edges: number } {
+export function edgeSigma(
+  g: RawImage,
+  paper: number,
+  ink: number,
+  R = EDGE_WINDOW_PX,
+  noise = noiseSigma(g),
+  skip?: (x: number, y: number) => boolean,
+): { sigma: number; edges: number; noise: number } {
   const { width: w, height: h, data } = g;
-  const minRange = 0.35 * (paper - ink);
+  // Sensor noise on a phone photo of a blurred page makes steep little steps on the paper; when blur
+  // has flattened the print's contrast they pass a contrast test relative to it, and read as sharp
+  // edges (round 5: a form blurred at σ 8.5 px measured σ 0.7). An edge must stand well above the
+  // noise: its range at least 6 × the noise σ (25 samples of pure noise span about 4 σ, rarely 5.5).
+  const minRange = Math.max(0.35 * (paper - ink), 6 * noise);
   const samples: number[] = [];
   const SQRT2PI = Math.sqrt(2 * Math.PI);
   // Horizontal then vertical scan lines; every second line is enough.
@@ -81,23 +104,105 @@ export function edgeSigma(g: RawImage, paper: number, ink: number, R = EDGE_WIND
           }
           const range = mx - mn;
           const mid = (at(line, c) - mn) / Math.max(1, range);
-          if (range >= minRange && mid >= 0.2 && mid <= 0.8) samples.push(range / (Math.abs(curG) * SQRT2PI));
+          if (range >= minRange && mid >= 0.2 && mid <= 0.8 && !(skip && (vertical ? skip(line, c) : skip(c, line)))) samples.push(range / (Math.abs(curG) * SQRT2PI));
         }
         prevG = curG;
         curG = gNext;
       }
     }
   }
-  if (samples.length === 0) return { sigma: 0, edges: 0 };
+  if (samples.length === 0) return { sigma: 0, edges: 0, noise };
   samples.sort((a, b) => a - b);
-  return { sigma: samples[Math.floor(samples.length / 2)], edges: samples.length };
+  return { sigma: samples[Math.floor(samples.length / 2)], edges: samples.length, noise };
 }
 
-/** Median height of the Chinese characters the OCR read with some confidence; 0 when under 8. */
+/**
+ * Where a table rule was painted out of the OCR's grey (removeRules sets it to 255): a one-sided
+ * jump from the blurred fringe left beside it to pure white. On a blurred page these are the only
+ * steep steps left and read as sharp edges (round 5: a form blurred at σ 8.5 px measured σ 0.7).
+ * A real edge steepens on both sides of its middle pixel; a pixel that jumps to 255 on one side by
+ * far more than it changes on the other is paint. Marked ±3 px around, on the page as stored (after
+ * resampling the jump is smoothed and no longer tells itself apart); null when there is none.
+ */
+export function paintedMask(g: RawImage): Uint8Array | null {
+  const { width: w, height: h, data } = g;
+  let mask: Uint8Array | null = null;
+  const mark = (x: number, y: number) => {
+    mask ??= new Uint8Array(w * h);
+    for (let yy = Math.max(0, y - 3); yy <= Math.min(h - 1, y + 3); yy++) mask.fill(1, yy * w + Math.max(0, x - 3), yy * w + Math.min(w, x + 4));
+  };
+  const painted = (a: number, c: number, b: number) => a === 255 && 255 - c >= 16 && 255 - c > 4 * Math.abs(c - b) + 4;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1, i = y * w + 1; x < w - 1; x++, i++) {
+      const c = data[i];
+      if (c === 255) continue;
+      if (painted(data[i - 1], c, data[i + 1]) || painted(data[i + 1], c, data[i - 1]) || painted(data[i - w], c, data[i + w]) || painted(data[i + w], c, data[i - w])) mark(x, y);
+    }
+  }
+  return mask;
+}
+
+/**
+ * Pixel noise σ of a grey image: the median absolute difference of horizontal neighbours two pixels
+ * apart (most of a page is paper, so the median is the paper's grain), as the σ of Gaussian noise
+ * (median |N(0, 2σ²)| = 0.954 σ). Blur alone keeps neighbours nearly equal: about 0 on a clean scan.
+ */
+export function noiseSigma(g: RawImage): number {
+  const { width: w, height: h, data } = g;
+  const hist = new Uint32Array(256);
+  let n = 0;
+  const rowStep = Math.max(1, Math.floor(h / 200));
+  for (let y = 0; y < h; y += rowStep) {
+    for (let x = 0, i = y * w; x + 2 < w; x += 3, i += 3) {
+      hist[Math.abs(data[i + 2] - data[i])]++;
+      n++;
+    }
+  }
+  let acc = 0;
+  for (let d = 0; d < 256; d++) {
+    acc += hist[d];
+    if (acc >= n / 2) return d / 0.954;
+  }
+  return 0;
+}
+
+/** Height of a digit over the height of a Chinese character of the same type size (digits
+ *  stand ~0.72 of the em, Chinese glyphs ~0.9; on the generated ID cards 8–9 px against 10–11). */
+const DIGIT_TO_HAN = 1.2;
+
+/**
+ * The size most characters the OCR read with some confidence are set in, as a Chinese glyph height:
+ * the median over Chinese characters (their box height) and the digits of dates and numbers (runs
+ * of ≥ 4, their height × 1.2 — text the clerk must read as much as the words; on an ID card's back
+ * they are most of it). 0 when under 8 characters.
+ */
 export function ocrGlyphHeight(ocr?: OcrPage): number {
   if (!ocr) return 0;
-  const { h, n } = medianHanHeight(ocr);
-  return n < 8 ? 0 : h;
+  const hs: number[] = [];
+  for (const l of ocr.lines) {
+    let run: number[] = [];
+    // Digits count in runs of at least 4 (a date, an ID number, a phone number): a lone "digit" is
+    // as often a misread rule end or seal stroke, with a box of any size.
+    const flush = () => {
+      if (run.length >= 4) {
+        const m = [...run].sort((a, b) => a - b)[run.length >> 1];
+        for (const h of run) if (Math.abs(h - m) <= 0.3 * m) hs.push(DIGIT_TO_HAN * h);
+      }
+      run = [];
+    };
+    for (const c of l.chars) {
+      if (/^[0-9]$/.test(c.text) && c.confidence > 30) {
+        run.push(c.box[3]);
+        continue;
+      }
+      if (!/^[.\-/:]$/.test(c.text)) flush();
+      if (c.confidence > 30 && /[\u4e00-\u9fff]/u.test(c.text)) hs.push(c.box[3]);
+    }
+    flush();
+  }
+  if (hs.length < 8) return 0;
+  hs.sort((a, b) => a - b);
+  return Math.round(hs[hs.length >> 1] * 10) / 10;
 }
 
 /** Chinese characters (digits and punctuation are shorter than the line they stand in) the OCR read
@@ -125,12 +230,22 @@ export interface ClarityVerdict {
  * the size the OCR read: a table of names in 6 pt under a heading in 16 pt, scanned at 150 dpi. The OCR reads what it can, so its boxes alone would pass a page whose small print is
  * unreadable.
  */
+/** Glyphs below this height the OCR hardly reads at all: their absence from its reads says nothing. */
+const UNREADABLE_GLYPH_PX = 10;
+
 export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; from: 'ocr' | 'ink-bands' | 'ink-bands, unread small text' | 'none'; scale: TextScale } {
   const scale = measureTextScale(g);
   const fromOcr = ocrGlyphHeight(ocr);
   const ink = scale.bands >= 3 ? scale.glyphHeightPx : 0;
   // Not when blur ran the lines together: the ink's size is then only a lower bound.
-  if (fromOcr && ink && !scale.linesMerged && ink < 0.7 * fromOcr && ink >= 0.4 * fromOcr) {
+  // And not when the OCR read a page's worth of text (≥ 60 Chinese characters) but next to none (under
+  // a tenth) at the ink's size although it is big enough to read (≥ 10 px): then the small bands are
+  // not text but a QR code or a pattern (round 5: a CHSI report, 194 characters read at 23 px, 2 at
+  // the ink's 11 px — its QR code's modules, each band weighed as many small characters).
+  const smallRead = fromOcr && ink ? smallCharsRead(ocr, ink) : 0;
+  const hanRead = ocr ? ocr.lines.reduce((s, l) => s + l.chars.filter((c) => c.confidence > 30 && /[\u4e00-\u9fff]/u.test(c.text)).length, 0) : 0;
+  const notText = ink >= UNREADABLE_GLYPH_PX && hanRead >= 60 && smallRead < 0.1 * hanRead;
+  if (fromOcr && ink && !scale.linesMerged && !notText && ink < 0.7 * fromOcr && ink >= 0.4 * fromOcr) {
     // The size most characters are set in: the OCR's median is the size of what it could read, the
     // ink's is weighed by every character (each band by the characters it holds). The OCR's median
     // is large, so it read fewer small characters than large ones; the ink's is small, so most
@@ -144,11 +259,49 @@ export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; fr
 }
 
 /**
+ * Blur σ (stored px) at which a photograph counts as blurred: the generator's label (σ > 3 px,
+ * scripts/samples/clarity.ts) — on a 1-inch ID photo at 300 dpi (295 × 413 px) the eyes and the
+ * hairline run into the face there, which is what the platform sends back. Its score is the text
+ * score with this σ standing for a tenth of a glyph: 59 at the limit.
+ */
+export const PHOTO_BLUR_LIMIT_PX = 3;
+
+/**
+ * Clarity of a photograph (the 1-inch photo, a work photo): it has no text to size the blur by, so
+ * the blur of its strong edges (hair, collar, the edge of the background) is taken in stored pixels.
+ */
+export function photoClarity(g: RawImage, limits = CLARITY_LIMITS): ClarityVerdict {
+  const hist = histogram(g, 3);
+  const lo = percentile(hist, 0.05);
+  const hi = percentile(hist, 0.95);
+  const noise = noiseSigma(g);
+  // The window must hold an edge at a few times the limit; the contrast test takes the photo's own
+  // range (a tenth of it is a feature, not grain).
+  let { sigma, edges } = edgeSigma(g, hi, lo, 12, noise);
+  // Near the window's reach the estimate saturates: measured again at half the scale (see below).
+  if (sigma > 12 / 5) {
+    const c = edgeSigma(resizeGrey(g, 0.5), hi, lo, 12, noise);
+    if (c.edges >= 50 && 2 * c.sigma > sigma) [sigma, edges] = [2 * c.sigma, c.edges];
+  }
+  // σ = PHOTO_BLUR_LIMIT_PX scores like σ/glyph = 0.10 on text.
+  const score = edges < 50 ? 0 : scoreOf((LIMIT_RATIO * sigma) / PHOTO_BLUR_LIMIT_PX);
+  return {
+    score,
+    ok: score >= limits.minScore,
+    glyphHeightPx: 0,
+    bigEnough: true,
+    evidence: { photo: true, sigmaPx: Math.round(sigma * 100) / 100, edges, noise: Math.round(noise * 10) / 10, limitSigmaPx: PHOTO_BLUR_LIMIT_PX },
+  };
+}
+
+/**
  * Clarity of an upright grey page. The page is resampled so its body text is NORMAL_GLYPH_PX high,
  * then the edge blur is measured; so a 150 dpi and a 300 dpi scan of the same paper score alike.
  * When the OCR of the page is given, a low confidence on a page with text counts against it too.
  */
-export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMITS): ClarityVerdict {
+export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMITS, photo?: { photo: boolean }): ClarityVerdict {
+  // A photograph is judged by its own edges: text size and text blur say nothing about it.
+  if (photo?.photo) return photoClarity(g, limits);
   const { glyph, from, scale } = bodyGlyphHeight(g, ocr);
   if (glyph === 0) {
     // No measurable text (a photo, a blank page): blur is not judged on text we cannot find.
@@ -156,12 +309,32 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
   }
   const f = NORMAL_GLYPH_PX / glyph;
   const norm = resizeGrey(g, f);
-  const { sigma, edges } = edgeSigma(norm, scale.paper, scale.ink);
+  // The noise is measured on the page as stored: resampling smooths it pixel to pixel but keeps its
+  // bumps' height, which is what the edge test compares against.
+  const painted = paintedMask(g);
+  const skip = painted ? (x: number, y: number) => painted[Math.min(g.height - 1, Math.floor(y / f)) * g.width + Math.min(g.width - 1, Math.floor(x / f))] === 1 : undefined;
+  const noiseStored = noiseSigma(g);
+  let { sigma, edges, noise } = edgeSigma(norm, scale.paper, scale.ink, EDGE_WINDOW_PX, noiseStored, skip);
+  // The window holds an edge up to σ ≈ a third of it; near that the estimate saturates. A page that
+  // measures σ above a fifth of the window is measured again at half the scale (the window then
+  // covers twice as much of the page), and the larger σ stands: heavy blur is not read as moderate.
+  let coarse: number | undefined;
+  if (sigma > EDGE_WINDOW_PX / 5) {
+    const half = resizeGrey(g, f / 2);
+    const skip2 = painted ? (x: number, y: number) => skip!(2 * x, 2 * y) : undefined;
+    const c = edgeSigma(half, scale.paper, scale.ink, EDGE_WINDOW_PX, noiseStored, skip2);
+    coarse = 2 * c.sigma;
+    // Only when it says the fine one had saturated (1.6 × or more): short of that the two differ by
+    // the fine window's usual shortfall of 20–45 % in the boundary band, which the threshold was
+    // set on (round 5: taking the larger σ always broke 17 in-band pages of the grid).
+    if (c.edges >= 50 && coarse >= COARSE_TAKES_OVER * sigma) [sigma, edges, noise] = [coarse, c.edges, c.noise];
+  }
   // σ as a share of the glyph height: what decides whether strokes run together.
   const ratio = sigma / NORMAL_GLYPH_PX;
   let score = scoreOf(ratio);
   const chars = ocr ? ocr.lines.reduce((s, l) => s + l.chars.length, 0) : 0;
-  const ocrUnclear = ocr !== undefined && chars >= 10 && ocr.confidence < limits.minOcrConfidence;
+  const ocrUnclear =
+    ocr !== undefined && chars >= 10 && (ocr.confidence < limits.hardOcrConfidence || (ocr.confidence < limits.minOcrConfidence && score < limits.ocrDoubtScore));
   const bigEnough = glyph >= limits.minGlyphPx;
   if (ocrUnclear) score = Math.min(score, limits.minScore - 1);
   return {
@@ -173,6 +346,8 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
       blurToGlyph: Math.round(ratio * 1000) / 1000,
       sigmaPx: Math.round((sigma / f) * 100) / 100,
       edges,
+      noise: Math.round(noise * 10) / 10,
+      ...(coarse !== undefined ? { coarseSigma: Math.round((coarse / f) * 100) / 100 } : {}),
       bands: scale.bands,
       glyphFrom: from,
       inkGlyphPx: scale.glyphHeightPx,

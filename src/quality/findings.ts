@@ -3,14 +3,15 @@ import type { ClarityVerdict } from './clarity.ts';
 import { CLARITY_LIMITS } from './clarity.ts';
 import type { ExposureVerdict } from './exposure.ts';
 import { EXPOSURE_LIMITS } from './exposure.ts';
-import type { OrientationVerdict } from './orientation.ts';
+import { MIN_TURN_CONFIDENCE, type OrientationVerdict } from './orientation.ts';
 import type { PhotoVerdict } from './photo.ts';
 import type { SkewVerdict } from './skew.ts';
 
 /** Skew above this many degrees is worth a warning (the platform's reviewers send such pages back). */
 export const MAX_SKEW_DEG = 3;
-/** Below this orientation confidence the page is flagged for a person to look at. */
-export const MIN_ORIENTATION_CONFIDENCE = 0.3;
+/** Below this orientation confidence the page is flagged for a person to look at (and, when the
+ *  guess came from the line reads, not turned: detectOrientation reports it upright). */
+export const MIN_ORIENTATION_CONFIDENCE = MIN_TURN_CONFIDENCE;
 
 export interface QualityVerdicts {
   orientation?: OrientationVerdict;
@@ -59,13 +60,21 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
       needsReview: o.confidence < MIN_ORIENTATION_CONFIDENCE,
     });
   } else if (o && o.method !== 'none' && o.confidence < MIN_ORIENTATION_CONFIDENCE) {
+    // A guess too weak to act on (evidence.weakGuess, set by detectOrientation): the page was left
+    // as scanned; say which way it may be turned, so the person knows what to look for.
+    const guess = Number(o.evidence.weakGuess ?? 0);
+    const maybe = guess ? `（可能${TURN_ZH[guess]}）` : '';
     out.push({
       ruleId: 'scan/orientation',
-      severity: 'info',
-      message: `第${p}页方向无法可靠判断，请人工确认页面是否正向`,
-      messageEn: `Page ${p}: orientation uncertain; check by eye that it is upright`,
+      severity: guess ? 'warning' : 'info',
+      message: guess
+        ? `第${p}页方向无法可靠判断${maybe}，未自动转正，请人工确认；如确为${TURN_ZH[guess]}，请顺时针旋转${(360 - guess) % 360}°后再上传`
+        : `第${p}页方向无法可靠判断，请人工确认页面是否正向`,
+      messageEn: guess
+        ? `Page ${p}: orientation uncertain (possibly ${TURN_EN[guess]}); not turned — check by eye, and if so turn it ${(360 - guess) % 360}° clockwise before uploading`
+        : `Page ${p}: orientation uncertain; check by eye that it is upright`,
       ...at,
-      evidence: { detected: o.detected, confidence: o.confidence, method: o.method },
+      evidence: { detected: o.detected, confidence: o.confidence, method: o.method, ...(guess ? { weakGuess: guess } : {}) },
       needsReview: true,
     });
   }
@@ -80,8 +89,21 @@ export function qualityFindings(v: QualityVerdicts, where: { file: string; page:
       evidence: { angleDeg: v.skew.angleDeg, confidence: v.skew.confidence, maxDeg: MAX_SKEW_DEG },
     });
   }
-  // Text size and text blur say nothing about a photograph (the 1-inch photo, a work photo).
+  // Text size and text blur say nothing about a photograph (the 1-inch photo, a work photo); its own
+  // blur does (clarityVerdict judges a photo by its edges when told it is one: evidence.photo).
+  const photoBlur = v.photo?.photo && v.clarity?.evidence.photo === true ? v.clarity : undefined;
   const c = v.photo?.photo ? undefined : v.clarity;
+  if (photoBlur && photoBlur.score < CLARITY_LIMITS.minScore) {
+    out.push({
+      ruleId: 'scan/blur',
+      severity: 'warning',
+      needsReview: true,
+      message: `第${p}页照片模糊，请重新拍摄或扫描（清晰度 ${photoBlur.score}，要求 ≥ ${CLARITY_LIMITS.minScore}）`,
+      messageEn: `Page ${p}: the photograph is blurred; take or scan it again (clarity ${photoBlur.score}, required ≥ ${CLARITY_LIMITS.minScore})`,
+      ...at,
+      evidence: { score: photoBlur.score, minScore: CLARITY_LIMITS.minScore, ...photoBlur.evidence },
+    });
+  }
   // Far below the limit is an error (the platform sends the page back); near it, our measure is not
   // sure enough to cost the applicant a submission: a warning for a person to look at.
   if (c && !c.bigEnough) {

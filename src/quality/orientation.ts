@@ -4,9 +4,9 @@ import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import { requireLanguageData } from '../ocr/model-path.ts';
 import { toPnm } from '../ocr/pgm.ts';
 import { QUIET_WORKER } from '../ocr/tesseract-engine.ts';
-import { greyForOcr } from '../ocr/prepare.ts';
+import { greyForOcr, luminance } from '../ocr/prepare.ts';
 import { photoVerdict } from './photo.ts';
-import { resizeGrey } from './raster.ts';
+import { percentile, resizeGrey } from './raster.ts';
 import { normRotation, rotateRaw, type Rotation } from './rotate.ts';
 import { measureTextScale, textBands, type Band } from './text-scale.ts';
 
@@ -89,6 +89,29 @@ const MIN_LINES = 2;
 const SETTLED = 120;
 /** Longest stretch of a line read, in glyphs: a dozen characters say which way up they are. */
 const MAX_LINE_GLYPHS = 16;
+/**
+ * A read that can witness a turn: at least this confidence on at least WITNESS_CHARS characters.
+ * On a blurred page single-line reads come out at confidence 40–67 whichever way they are turned
+ * (round 5: an upright certificate blurred at σ 0.14 of its type size read as 270° at confidence
+ * 1.0 from such reads); readable text reads at 85–96. The line reads decide a turn only with one.
+ */
+const WITNESS_CONFIDENCE = 75;
+const WITNESS_CHARS = 3;
+/** Or: a long read (≥ 8 characters) at ≥ 50 one way and ≤ 15 the other — a blurred title that reads
+ *  moderately the right way round reads as nothing the wrong way (round 5: 59 against 0). */
+const LONG_WITNESS = { confidence: 50, chars: 8, otherAtMost: 15 };
+
+function witnessed(win: { score: number; conf: number; chars: number }, lose: { conf: number; score: number }): boolean {
+  if (win.conf >= WITNESS_CONFIDENCE && win.chars >= WITNESS_CHARS && win.score - lose.score >= 30) return true;
+  return win.conf >= LONG_WITNESS.confidence && win.chars >= LONG_WITNESS.chars && lose.conf <= LONG_WITNESS.otherAtMost;
+}
+
+/** Confidence of a decision resting on one clear read (and contradicted by none). */
+const WITNESSED = 0.5;
+
+/** Below this confidence a guess is not acted on: the page is left as scanned and flagged (the
+ *  pipeline writes it unturned; findings.ts says which way it may be turned). */
+export const MIN_TURN_CONFIDENCE = 0.3;
 
 /** The window of at most `maxPx` pixels (page-shaped) holding the most dark pixels. */
 function densestWindow(g: RawImage, maxPx: number): RawImage {
@@ -191,6 +214,147 @@ function textLines(g: RawImage, vertical: boolean): TextLine[] {
   return picked;
 }
 
+/** Longest side of the coarse copy headings are looked for in. */
+const HEADING_WORK_PX = 600;
+/** Headings read at most (the thickest first). */
+const MAX_HEADINGS = 3;
+
+/**
+ * The thickest long runs of ink on a coarse copy of the page (longest side 600 px), either way:
+ * ink (darker than the local paper by a third of the page's contrast) is smeared along the candidate
+ * direction over gaps of up to 3 px, joined into components, and the components at least four times
+ * as long as thick are ranked by thickness. On a blurred page these are its title and headings —
+ * the print blurred least for its size — and, unlike body text, they may still read.
+ */
+function headingLines(g: RawImage): TextLine[] {
+  const f = Math.min(1, HEADING_WORK_PX / Math.max(g.width, g.height));
+  const c = resizeGrey(g, f);
+  const { width: w, height: h, data } = c;
+  const all = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) all[data[i]]++;
+  const contrast = Math.max(30, percentile(all, 0.9) - percentile(all, 0.02));
+  // Local paper: 90th percentile of 24-px blocks, the lightest of each block's neighbourhood.
+  const B = 24;
+  const bw = Math.ceil(w / B);
+  const bh = Math.ceil(h / B);
+  const own = new Uint8Array(bw * bh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = by * B; y < Math.min(h, (by + 1) * B); y++) for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++, n++) hist[data[y * w + x]]++;
+      let acc = 0;
+      let p = 255;
+      for (let v = 0; v < 256; v++) if ((acc += hist[v]) >= 0.9 * n) { p = v; break; }
+      own[by * bw + bx] = p;
+    }
+  }
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const bx = Math.floor(x / B);
+      const by = Math.floor(y / B);
+      let p = 0;
+      for (let j = Math.max(0, by - 1); j <= Math.min(bh - 1, by + 1); j++) for (let i = Math.max(0, bx - 1); i <= Math.min(bw - 1, bx + 1); i++) p = Math.max(p, own[j * bw + i]);
+      ink[y * w + x] = p - data[y * w + x] >= contrast / 3 ? 1 : 0;
+    }
+  }
+  const out: TextLine[] = [];
+  for (const vertical of [false, true]) {
+    const W = vertical ? h : w; // along
+    const H = vertical ? w : h; // across
+    const at = (a: number, b: number) => (vertical ? ink[a * w + b] : ink[b * w + a]);
+    // Smear along the lines over gaps up to 3 px, then label 4-connected components.
+    const m = new Uint8Array(W * H);
+    for (let b = 0; b < H; b++) {
+      let last = -100;
+      for (let a = 0; a < W; a++) {
+        if (!at(a, b)) continue;
+        if (a - last <= 4) for (let k = last + 1; k < a; k++) m[b * W + k] = 1;
+        m[b * W + a] = 1;
+        last = a;
+      }
+    }
+    const label = new Int32Array(W * H).fill(-1);
+    const boxes: Array<[number, number, number, number, number]> = []; // a0 b0 a1 b1 pixels
+    const stack: number[] = [];
+    for (let i = 0; i < m.length; i++) {
+      if (!m[i] || label[i] >= 0) continue;
+      const id = boxes.length;
+      const box: [number, number, number, number, number] = [W, H, 0, 0, 0];
+      label[i] = id;
+      stack.push(i);
+      while (stack.length) {
+        const k = stack.pop()!;
+        const a = k % W;
+        const b = (k - a) / W;
+        box[0] = Math.min(box[0], a);
+        box[1] = Math.min(box[1], b);
+        box[2] = Math.max(box[2], a);
+        box[3] = Math.max(box[3], b);
+        box[4]++;
+        for (const n of [a > 0 ? k - 1 : -1, a < W - 1 ? k + 1 : -1, b > 0 ? k - W : -1, b < H - 1 ? k + W : -1]) {
+          if (n >= 0 && m[n] && label[n] < 0) {
+            label[n] = id;
+            stack.push(n);
+          }
+        }
+      }
+      boxes.push(box);
+    }
+    // Characters set wide apart (a certificate's spaced-out title) are separate components: join
+    // neighbours in one line — overlapping across by most of their thickness, alike in thickness,
+    // apart by under 0.8 of it.
+    const parts = boxes.filter((b) => b[3] - b[1] + 1 >= 4).sort((x, y) => x[0] - y[0]);
+    const joined: typeof boxes = [];
+    const used = new Uint8Array(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+      if (used[i]) continue;
+      const cur = [...parts[i]] as (typeof boxes)[number];
+      for (let j = i + 1; j < parts.length; j++) {
+        if (used[j]) continue;
+        const q = parts[j];
+        const t0 = cur[3] - cur[1] + 1;
+        const t1 = q[3] - q[1] + 1;
+        if (q[0] - cur[2] > 0.8 * Math.max(t0, t1)) {
+          if (q[0] - cur[2] > 3 * Math.max(t0, t1)) break;
+          continue;
+        }
+        const ov = Math.min(cur[3], q[3]) - Math.max(cur[1], q[1]) + 1;
+        if (ov < 0.6 * Math.min(t0, t1) || Math.max(t0, t1) > 1.4 * Math.min(t0, t1)) continue;
+        used[j] = 1;
+        cur[0] = Math.min(cur[0], q[0]);
+        cur[1] = Math.min(cur[1], q[1]);
+        cur[2] = Math.max(cur[2], q[2]);
+        cur[3] = Math.max(cur[3], q[3]);
+        cur[4] += q[4];
+      }
+      joined.push(cur);
+    }
+    for (const [a0, b0, a1, b1, px] of joined) {
+      const len = a1 - a0 + 1;
+      const thick = b1 - b0 + 1;
+      // Long, at least 4 px thick, mostly filled (a line of text, not a frame), not the page's edge.
+      if (thick < 4 || len < 4 * thick || px < 0.4 * len * thick || len > 0.95 * W) continue;
+      const size = thick / f;
+      const pad = Math.round(0.3 * size);
+      const A0 = Math.max(0, Math.round(a0 / f) - pad);
+      const A1 = Math.min(vertical ? g.height : g.width, Math.round((a1 + 1) / f) + pad);
+      const B0 = Math.max(0, Math.round(b0 / f) - pad);
+      const B1 = Math.min(vertical ? g.width : g.height, Math.round((b1 + 1) / f) + pad);
+      // The read sees at most MAX_LINE_GLYPHS characters of it.
+      const A1c = Math.min(A1, A0 + Math.round(MAX_LINE_GLYPHS * size));
+      out.push(
+        vertical
+          ? { x: B0, y: A0, w: B1 - B0, h: A1c - A0, size: Math.round(size), ink: px, vertical }
+          : { x: A0, y: B0, w: A1c - A0, h: B1 - B0, size: Math.round(size), ink: px, vertical },
+      );
+    }
+  }
+  return out.sort((a, b) => b.size - a.size).slice(0, MAX_HEADINGS);
+}
+
 /** How well a line read: mean confidence, discounted when far fewer characters came out than fit. */
 function lineScore(p: OcrPage, line: TextLine): { score: number; conf: number; chars: number } {
   const chars = p.lines.reduce((s, l) => s + l.chars.length, 0);
@@ -259,55 +423,123 @@ export async function detectOrientation(
     { lines: down, turns: [90, 270] },
   ];
   // The way the ink runs goes first; OSD's unsure guess, when it has one, outranks it.
-  const favoured = osdGuess !== undefined ? (osdGuess % 180 === 0 ? 0 : 1) : inkOf(across) >= inkOf(down) ? 0 : 1;
+  // An OSD answer under OSD_GUESS_CONFIDENCE is noise (0.06 on a blurred certificate, the wrong
+  // axis): the ink decides then.
+  const steering = osdGuess !== undefined && osdGuessConfidence >= OSD_GUESS_CONFIDENCE ? osdGuess : undefined;
+  const favoured = steering !== undefined ? (steering % 180 === 0 ? 0 : 1) : inkOf(across) >= inkOf(down) ? 0 : 1;
   if (favoured === 1) axes.reverse();
   // Each line is read both ways round; the better way earns the difference. A line that reads
   // badly both ways (a picture, a rule, a row of sideways characters) earns nothing, so a few junk
   // lines cannot outvote one line read with confidence.
   const advantage = new Map<Rotation, number>();
   const adv = (r: Rotation) => advantage.get(r) ?? 0;
+  /** Best confident read per turn that read clearly better than the other way round. */
+  const witness = new Map<Rotation, number>();
   const reads: Array<Record<string, unknown>> = [];
   for (const [ai, axis] of axes.entries()) {
     for (const [li, line] of axis.lines.entries()) {
       const img = crop(g, line.x, line.y, line.w, line.h);
       const f = LINE_GLYPH_PX / line.size;
       const sized = Math.abs(f - 1) < 0.15 ? img : resizeGrey(img, f);
-      const got: number[] = [];
+      const got: Array<{ score: number; conf: number; chars: number }> = [];
       for (const turn of axis.turns) {
         // Make the line upright as if the page were stored at `turn`.
         const p = await ocr.recognize(rotateRaw(sized, (360 - turn) % 360), { psm: 'single_line' });
         const s = lineScore(p, line);
-        got.push(s.score);
+        got.push(s);
         reads.push({ turn, line: li, size: line.size, conf: Math.round(s.conf), chars: s.chars });
       }
       const [t0, t1] = axis.turns;
-      if (got[0] > got[1]) advantage.set(t0, adv(t0) + got[0] - got[1]);
-      else advantage.set(t1, adv(t1) + got[1] - got[0]);
+      const [win, lose] = got[0].score > got[1].score ? [0, 1] : [1, 0];
+      const tw = axis.turns[win];
+      advantage.set(tw, adv(tw) + got[win].score - got[lose].score);
+      if (witnessed(got[win], got[lose])) witness.set(tw, Math.max(witness.get(tw) ?? 0, Math.round(got[win].conf)));
       // Two lines read with confidence one way and not the other settle the axis.
       const [a, b] = [adv(t0), adv(t1)];
-      if (li + 1 >= MIN_LINES && Math.max(a, b) >= SETTLED && Math.min(a, b) <= Math.max(a, b) / 4) break;
+      const lead = a > b ? t0 : t1;
+      if (li + 1 >= MIN_LINES && Math.max(a, b) >= SETTLED && Math.min(a, b) <= Math.max(a, b) / 4 && witness.has(lead)) break;
     }
     // Settled along the favoured axis: sideways Chinese does not read well either way round.
-    if (ai === 0 && Math.max(...axis.turns.map(adv)) >= SETTLED) break;
+    if (ai === 0 && axis.turns.some((t) => adv(t) >= SETTLED && witness.has(t))) break;
+  }
+  // No clear read: a blurred page, most likely. Its largest print (a title, a heading) is blurred
+  // least for its size and may still read: the thickest long ink lines of a coarse copy are read
+  // both ways round, on both axes.
+  const leader = [...advantage.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (leader === undefined || !witness.has(leader)) {
+    // On the page's plain luminance: the OCR's grey has red print lifted out (a certificate's title
+    // is often red) and rules painted out (which bites chunks out of a blurred bold title).
+    const lum = luminance(page);
+    const heads = headingLines(lum);
+    evidence.headings = heads.map((l) => ({ x: l.x, y: l.y, w: l.w, h: l.h, size: l.size, vertical: l.vertical }));
+    for (const line of heads) {
+      const turns: [Rotation, Rotation] = line.vertical ? [90, 270] : [0, 180];
+      const img = crop(lum, line.x, line.y, line.w, line.h);
+      const sized = resizeGrey(img, Math.min(1, LINE_GLYPH_PX / line.size));
+      const got: Array<{ score: number; conf: number; chars: number }> = [];
+      for (const turn of turns) {
+        const p = await ocr.recognize(rotateRaw(sized, (360 - turn) % 360), { psm: 'single_line' });
+        const sc = lineScore(p, line);
+        got.push(sc);
+        reads.push({ turn, heading: true, size: line.size, conf: Math.round(sc.conf), chars: sc.chars });
+      }
+      const [win, lose] = got[0].score > got[1].score ? [0, 1] : [1, 0];
+      const tw = turns[win];
+      advantage.set(tw, adv(tw) + got[win].score - got[lose].score);
+      if (witnessed(got[win], got[lose])) witness.set(tw, Math.max(witness.get(tw) ?? 0, Math.round(got[win].conf)));
+    }
   }
   evidence.lines = reads;
+  evidence.witnesses = Object.fromEntries(witness);
   lap('reads');
   const ranked = [...advantage.keys()].map((r) => ({ r, m: adv(r) })).sort((a, b) => b.m - a.m);
   evidence.advantage = Object.fromEntries(ranked.map((x) => [x.r, Math.round(x.m)]));
+  // The one turn a line read clearly for leads, whatever blurred fragments added up to elsewhere.
+  const witnessedTurn = witness.size === 1 ? [...witness.keys()][0] : undefined;
+  if (witnessedTurn !== undefined && ranked[0]?.r !== witnessedTurn) {
+    const i = ranked.findIndex((x) => x.r === witnessedTurn);
+    ranked.unshift(...ranked.splice(i, 1));
+  }
   const best = ranked[0];
   if (!best || best.m < 20) {
     // Nothing read better one way than another: OSD's unsure guess is all there is.
-    return { detected: osdGuess ?? 0, confidence: 0, method: osdGuess !== undefined ? 'osd' : 'ocr', evidence };
+    return weakest({ detected: osdGuess ?? 0, confidence: 0, method: osdGuess !== undefined ? 'osd' : 'ocr', evidence });
   }
   const second = ranked[1]?.m ?? 0;
-  const margin = (best.m - second) / best.m;
+  const margin = Math.max(0, (best.m - second) / best.m);
   // Little evidence (one line read moderately) is little confidence, whatever the margin.
-  const confidence = Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.m / SETTLED))) * 100) / 100;
+  let confidence = Math.round(Math.max(0, Math.min(1, margin * Math.min(1, best.m / SETTLED))) * 100) / 100;
+  // Without one clear read the advantage is made of blurred fragments: not enough to turn a page.
+  // One clear read for the leader and none for any other turn is enough to act on, however much
+  // the blurred fragments read around it muddied the advantage (round 5: a paper blurred at 0.15
+  // of its type size, its title read at 58 on 17 characters one way and at 0 the other).
+  if (witness.has(best.r) && witness.size === 1 && confidence < WITNESSED) {
+    evidence.witnessed = confidence;
+    confidence = WITNESSED;
+  }
+  // (An OSD answer of some confidence that agrees is a second witness: that stands.)
+  const osdAgrees = osdGuess === best.r && osdGuessConfidence >= OSD_GUESS_CONFIDENCE;
+  if (!witness.has(best.r) && !osdAgrees && confidence >= MIN_TURN_CONFIDENCE) {
+    evidence.noWitness = confidence;
+    confidence = Math.round((MIN_TURN_CONFIDENCE - 0.01) * 100) / 100;
+  }
   // Two weak witnesses: reads this unsure were right 2 times in 5 on the orientation set, an unsure
   // OSD answer of confidence 1–4 right 62 times in 66 (docs/clarity.md, round 4).
   if (confidence < WEAK_READS && osdGuess !== undefined && osdGuess !== best.r && osdGuessConfidence >= OSD_GUESS_CONFIDENCE) {
     evidence.overruledReads = best.r;
-    return { detected: osdGuess, confidence, method: 'osd', evidence };
+    return weakest({ detected: osdGuess, confidence, method: 'osd', evidence });
   }
-  return { detected: best.r, confidence, method: 'ocr', evidence };
+  return weakest({ detected: best.r, confidence, method: 'ocr', evidence });
+}
+
+/**
+ * A weak guess from the line reads (blur, a sparse card: right 2 times in 5 on the orientation set),
+ * or OSD's unsure answer when the reads found nothing clear, is not acted on: the page is reported upright as scanned, with the guess kept in
+ * `evidence.weakGuess` for the finding (方向无法可靠判断) — a wrong turn is worse than none.
+ */
+function weakest(v: OrientationVerdict): OrientationVerdict {
+  // Nor is an unsure OSD answer standing in for weak reads: on the orientation set such answers
+  // (confidence 1.4–3) turned an upright ID card front over and sideways (round 5).
+  if (v.method === 'none' || v.confidence >= MIN_TURN_CONFIDENCE || v.detected === 0) return v;
+  return { ...v, detected: 0, evidence: { ...v.evidence, weakGuess: v.detected } };
 }
