@@ -6,7 +6,9 @@
  * - a pledge signed by brush, label and name garbled together (承诺人：再努尔·努尔兰 read
  *   承庄和:再好外"奶处兰);
  * - an appraisal form's handwritten 签名 read 等旬:再务外.人尔兰 — the dotted shape and half the
- *   characters right — while the 主管领导 who signed below is someone else and stays visible.
+ *   characters right — while the 主管领导 who signed below is someone else and stays visible;
+ * - a publicity's 如对党怡敏同志 read 如对党褒敏疙同志: the addressed person, not a longer name that
+ *   contains a misreading of the applicant's (the mask had been hollowed out around it).
  * Each is masked and its page flagged for a person.
  */
 import { readdir } from 'node:fs/promises';
@@ -19,6 +21,7 @@ import { tempDir } from '../helpers/tmp.ts';
 const CASES: Array<[number, string[]]> = [
   [1, ['基本信息/身份证正面.jpg', '学历证明/学籍在线验证报告.png']],
   [5, ['其他附件/附件3个人承诺书.jpg', '考核情况/2022年度考核登记表.jpg']],
+  [4, ['其他附件/附件1推荐单位公示.jpg']],
 ];
 
 describe('names OCR did not read, masked by their place and flagged', () => {
@@ -42,7 +45,7 @@ describe('names OCR did not read, masked by their place and flagged', () => {
   });
 
   it('masks the name on every page and touches nothing else’s', () => {
-    expect(runs.map((r) => r.score.applicantNames)).toEqual([2, 3]);
+    expect(runs.map((r) => r.score.applicantNames)).toEqual([2, 3, 4]);
     expect(runs.flatMap((r) => r.score.misses.map((m) => `${m.file} “${m.text}” ${Math.round(m.covered * 100)} %`))).toEqual([]);
     expect(runs.flatMap((r) => r.score.violations.map((m) => `${m.file} “${m.text}”`))).toEqual([]);
     // The appraisal form's other signer is there to be touched, and is not.

@@ -25,6 +25,11 @@ export function findApplicantInLines(s: NameSearch): void {
       if (!closeTogether(lt, from, to)) continue;
       const ext = extendsToLongerName(lt, ink, from, to, pattern.length);
       if (ext) {
+        // On the applicant's own document the person addressed as 对…同志 is the applicant
+        // (addressed-slots.ts masks the slot): a misread name there with a character more (党怡敏
+        // read 党褒敏疙) is not someone's longer name. An exact 张伟 in 张伟东 always is.
+        const t = lt.tokens.map((x) => x.ch).join('');
+        if (ownDocument && m.edits > 0 && /(对|推荐|同意)$/.test(t.slice(0, from)) && /^同志/.test(t.slice(ext.to))) continue;
         others.push(detection('other_name', lt, ext.from, ext.to, 0.8, { rule: 'contains-applicant-name', applicantSpan: [from, to] }));
         continue;
       }
