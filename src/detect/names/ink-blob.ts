@@ -28,8 +28,7 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
   const thr = Math.min(inkThreshold(grey, [x0, y0, xMax - x0, y1 - y0]), 130);
   // A column is inked when a stroke crosses it, not a speck.
   const minInk = Math.max(2, Math.round(0.06 * h));
-  const cols = new Uint16Array(xMax - x0);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < xMax; x++) if (grey.data[y * grey.width + x] <= thr) cols[x - x0]++;
+  const cols = inkColumns(grey, x0, y0, xMax, y1, thr);
   let start = -1;
   let end = -1;
   let lastInk = -1;
@@ -77,8 +76,7 @@ export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number):
   if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
   const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
   const minInk = Math.max(2, Math.round(0.08 * h));
-  const cols = new Uint16Array(x1 - x0);
-  for (let y = y0; y < y1; y++) for (let xx = x0; xx < x1; xx++) if (grey.data[y * grey.width + xx] <= thr) cols[xx - x0]++;
+  const cols = inkColumns(grey, x0, y0, x1, y1, thr);
   let start = -1;
   let end = -1;
   for (let i = 0; i < cols.length; i++) {
@@ -114,4 +112,11 @@ export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number):
   bottom += y0;
   const pad = Math.round(0.15 * h);
   return [x0 + start - pad, top - pad, end - start + 2 * pad, bottom - top + 2 * pad];
+}
+
+/** Ink pixels (≤ thr) per column of the region [x0, x1) × [y0, y1). */
+function inkColumns(grey: RawImage, x0: number, y0: number, x1: number, y1: number, thr: number): Uint16Array {
+  const cols = new Uint16Array(Math.max(0, x1 - x0));
+  for (let y = y0; y < y1; y++) for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) if (grey.data[i] <= thr) cols[x - x0]++;
+  return cols;
 }
