@@ -1,4 +1,5 @@
 import { findAddressedSlots } from './rules/addressed-slots.ts';
+import { findAuthorBio } from './rules/author-bio.ts';
 import { findApplicantInLines } from './rules/applicant-in-line.ts';
 import { findColonValues } from './rules/colon-values.ts';
 import { findDottedNameShape } from './rules/dotted-name-shape.ts';
@@ -23,7 +24,8 @@ export type { NameSearchInput, NameSearchResult, UncertainName } from './name-se
  *    before 性别 on the applicant's own form when its 姓名 label was lost (rules/value-before-field.ts),
  *    the name line of an ID card front found by its place above 性别 (rules/id-card-name-line.ts),
  *    and the signing line of a pledge whose label OCR garbled (rules/pledge-signature.ts);
- * 4. lists of people (rules/name-lists.ts);
+ * 4. lists of people (rules/name-lists.ts), and the name opening a paper's 作者简介 when it reads as
+ *    nobody's (rules/author-bio.ts);
  * 5. short "label: value" lines whose label OCR could not read (rules/colon-values.ts).
  */
 export function findNames(input: NameSearchInput): NameSearchResult {
@@ -37,6 +39,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   findIdCardNameLine(s);
   findPledgeSignature(s);
   findNameLists(s);
+  findAuthorBio(s);
   findColonValues(s);
   const { applicant, others, uncertain } = s;
   // An applicant occurrence wins over any other-name guess on the same ink, except longer names.

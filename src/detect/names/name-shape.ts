@@ -3,7 +3,7 @@ import { isHan, nameCore, startsWithSurname } from './chinese-names.ts';
 import { glyphSimilarity, LOOK_ALIKE } from './glyph-similarity.ts';
 import { ocrGapBefore, type LineTokens } from './line-tokens.ts';
 
-const NOT_NAMES = /单位|签字|签名|盖章|公章|负责|年|月|日|审核|意见|同意|推荐|本人|承诺|以上|内容|专家|领导|职称|部门|手写|日期|模板/;
+const NOT_NAMES = /单位|签字|签名|盖章|公章|负责|年|月|日|审核|意见|同意|推荐|本人|承诺|以上|内容|专家|领导|职称|部门|手写|日期|模板|公司|有限|集团|协会|学院|大学|中心|公示/;
 
 export function looksLikeName(s: string): boolean {
   const core = nameCore(s);

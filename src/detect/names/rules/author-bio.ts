@@ -1,0 +1,71 @@
+import { intersect } from '../../../model/geometry.ts';
+import type { NameDetection } from '../../../model/detection.ts';
+import { isDotLike, isHan } from '../chinese-names.ts';
+import { nameScore } from '../name-shape.ts';
+import type { NameSearch } from '../name-search.ts';
+
+/** 作者简介 as OCR reads it: one character of the four may be wrong or lost. */
+const BIO_LABEL = /作者简介|作者介绍|者简介|作者简|作.简介|作者.介/u;
+/** What ends the name in 作者简介：张三（1985—），男，…: a bracket, a comma, a digit. */
+const NAME_END = /[（(〈<【\[，,0-9]/u;
+
+/**
+ * A journal paper's author's note (作者简介：张三（1985—），男，…) opens with an author's name, set in a
+ * small footnote that OCR often misreads. Most journals give the note for the first author, some for
+ * each author in turn. A name there that the other rules recognised (the applicant's, or a co-author's
+ * from the byline) is left to them. One that reads as neither is not guessed silently: it is masked by
+ * its place when the applicant is the byline's first author (the note is then the applicant's), and
+ * the page is flagged for a person either way.
+ */
+export function findAuthorBio(s: NameSearch): void {
+  const { lines, applicant, others, uncertain, input, detection, name } = s;
+  if (input.docType !== 'paper') return;
+  for (const lt of lines) {
+    const t = lt.tokens;
+    const text = t.map((x) => x.ch).join('');
+    const m = BIO_LABEL.exec(text);
+    if (!m) continue;
+    let from = m.index + m[0].length;
+    while (from < t.length && !isHan(t[from].ch)) from++;
+    let to = from;
+    while (to < t.length && to - from < 12 && !NAME_END.test(t[to].ch) && (isHan(t[to].ch) || isDotLike(t[to].ch))) to++;
+    const read = t.slice(from, to).map((x) => x.ch).join('');
+    if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) continue;
+    const d = detection('applicant_name', lt, from, to, 0.5, { rule: 'author-bio' });
+    if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
+    // A co-author's name from the byline, read here better than the applicant's: theirs.
+    const coAuthor = others.find((o) => nameScore(read, o.text) >= 0.5 && nameScore(read, o.text) > nameScore(read, name));
+    if (coAuthor) {
+      others.push({ ...d, kind: 'other_name', confidence: 0.6, evidence: { ...d.evidence, coAuthor: coAuthor.text } });
+      continue;
+    }
+    const first = firstAuthor(applicant, others, lt.line.box[1]);
+    const theirs = first !== undefined && first.kind === 'applicant_name';
+    if (theirs) applicant.push({ ...d, evidence: { ...d.evidence, firstAuthor: true } });
+    uncertain.push({
+      text: read,
+      box: d.box,
+      reasonZh: theirs
+        ? `作者简介中的姓名识别为“${read}”，申报人为第一作者，已按位置遮盖，请核对`
+        : `作者简介中的姓名识别为“${read}”，无法判断是否为申报人本人，未遮盖，请人工核对`,
+      reasonEn: theirs
+        ? `the author's note names “${read}”; the applicant is the first author, so it was masked by its place: please check`
+        : `the author's note names “${read}”, which could not be told to be the applicant's or not; left unmasked, please check`,
+    });
+  }
+}
+
+/**
+ * The first author of the byline: the leftmost name on the highest line above the author's note that
+ * holds two or more of the names found.
+ */
+function firstAuthor(applicant: NameDetection[], others: NameDetection[], above: number): NameDetection | undefined {
+  const byLine = new Map<unknown, NameDetection[]>();
+  for (const d of [...applicant, ...others]) {
+    if (d.box[1] >= above) continue;
+    const k = d.evidence.line;
+    byLine.set(k, [...(byLine.get(k) ?? []), d]);
+  }
+  const rows = [...byLine.values()].filter((r) => r.length >= 2).sort((a, b) => a[0].box[1] - b[0].box[1]);
+  return rows[0]?.sort((a, b) => a.box[0] - b.box[0])[0];
+}
