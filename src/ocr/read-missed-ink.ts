@@ -65,7 +65,7 @@ export function missedTextRegions(grey: RawImage, page: OcrPage, h: number): Box
   }
   // Join along rows across gaps narrower than a glyph.
   const smear = new Uint8Array(ink);
-  const gap = Math.round((0.9 * h) / s);
+  const gap = Math.round((1.4 * h) / s);
   for (let y = 0; y < H; y++) {
     let last = -1;
     for (let x = 0; x < W; x++) {

@@ -114,6 +114,48 @@ export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number):
   return [x0 + start - pad, top - pad, end - start + 2 * pad, bottom - top + 2 * pad];
 }
 
+/**
+ * The run of ink nearest `edge` going `dir` (left or right) within `reach` glyphs, on the rows of
+ * `band` (a line's height): inked columns joined across gaps under 2.2 glyphs (a letter-spaced name,
+ * 邝　宇, in a brush face), ended by a wider gap (a cell's padding and its rule). For a value OCR read
+ * in part or not at all beside a field it did read (×× | 性别; 姓名 | 让 for 邝　宇). Null when nothing
+ * stands there.
+ */
+export function inkRunFrom(grey: RawImage, band: Box, edge: number, dir: -1 | 1, reach: number, h: number): Box | null {
+  const x0 = Math.max(0, Math.round(dir < 0 ? edge - reach * h : edge));
+  const x1 = Math.min(grey.width, Math.round(dir < 0 ? edge : edge + reach * h));
+  const y0 = Math.max(0, Math.round(band[1]));
+  const y1 = Math.min(grey.height, Math.round(band[1] + band[3]));
+  if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
+  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
+  const minInk = Math.max(2, Math.round(0.08 * h));
+  const cols = inkColumns(grey, x0, y0, x1, y1, thr);
+  // a: the end nearest the edge, b: the far end of the run (column indices).
+  let a = -1;
+  let b = -1;
+  for (let k = 0; k < cols.length; k++) {
+    const i = dir < 0 ? cols.length - 1 - k : k;
+    if (cols[i] < minInk) continue;
+    if (a < 0) a = i;
+    else if (Math.abs(i - b) > 2.2 * h) break;
+    b = i;
+  }
+  if (a < 0) return null;
+  const start = Math.min(a, b);
+  const end = Math.max(a, b) + 1;
+  if (end - start < 0.6 * h) return null;
+  let top = y1;
+  let bottom = y0;
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = x0 + start; x < x0 + end; x++) if (grey.data[y * grey.width + x] <= thr) n++;
+    if (n >= 2) (top = Math.min(top, y)), (bottom = Math.max(bottom, y + 1));
+  }
+  if (bottom - top < 0.4 * h) return null;
+  const pad = Math.round(0.15 * h);
+  return [x0 + start - pad, top - pad, end - start + 2 * pad, bottom - top + 2 * pad];
+}
+
 /** Ink pixels (≤ thr) per column of the region [x0, x1) × [y0, y1). */
 function inkColumns(grey: RawImage, x0: number, y0: number, x1: number, y1: number, thr: number): Uint16Array {
   const cols = new Uint16Array(Math.max(0, x1 - x0));

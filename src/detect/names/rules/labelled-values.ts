@@ -3,7 +3,7 @@ import { EMPLOYER_ISSUED } from '../../../model/doc-types.ts';
 import { intersect, type Box } from '../../../model/geometry.ts';
 import { isHan, nameCore } from '../chinese-names.ts';
 import { looksAlike } from '../glyph-similarity.ts';
-import { inkBlobRightOf, inkRunIn } from '../ink-blob.ts';
+import { inkBlobRightOf, inkRunFrom, inkRunIn } from '../ink-blob.ts';
 import { findLabels, rowNeighbourRight, standsAsLabel, valueAfter } from '../labels.ts';
 import { unionBoxes, type LineTokens } from '../line-tokens.ts';
 import { looksLikeLabelledName, nameScore } from '../name-shape.ts';
@@ -106,7 +106,10 @@ export function findLabelledNames(s: NameSearch): void {
         const restIsScrawl = vl.tokens.slice(value!.to).every((t) => !isHan(t.ch) && !/[0-9A-Za-z]/.test(t.ch));
         const whole = vl !== lt && value!.from === 0 && restIsScrawl ? vl.line.box : null;
         const b = blob();
-        const box = unionBoxes([cells, ...(whole ? [whole] : []), ...(b && intersect(b, cells) ? [b] : [])]);
+        // Read in part (邝　宇 read 让): the rest of a letter-spaced name stands beside it, a glyph or two on.
+        const short = [...valueText].filter(isHan).length < name.length && input.grey;
+        const run = short ? inkRunFrom(input.grey!, [0, cells[1], 0, cells[3]], cells[0], 1, 1.5 * name.length + 1, vl.h) : null;
+        const box = unionBoxes([cells, ...(whole ? [whole] : []), ...(b && intersect(b, cells) ? [b] : []), ...(run && intersect(run, cells) ? [run] : [])]);
         if (overlapsApplicant(box) || others.some((o) => intersect(o.box, box))) return;
         applicant.push({ kind: 'applicant_name', text: valueText || '（未识别）', box, charBoxes: [box], confidence: 0.5, evidence: { rule: 'name-field-position', label, read: valueText } });
         uncertain.push({ text: valueText, box, reasonZh: `“${label}”栏的内容无法识别（识别为“${valueText}”），已按申报人姓名的位置遮盖，请核对`, reasonEn: `the “${label}” field could not be read (read “${valueText}”); masked as the applicant's name by its place, please check` });

@@ -1,4 +1,5 @@
-import { intersect } from '../../../model/geometry.ts';
+import { intersect, type Box } from '../../../model/geometry.ts';
+import { inkRunFrom } from '../ink-blob.ts';
 import { isDotLike, isHan } from '../chinese-names.ts';
 import { findLabels, rowNeighbourLeft, rowNeighbourRight } from '../labels.ts';
 import { ocrGapBefore, type LineTokens } from '../line-tokens.ts';
@@ -24,6 +25,10 @@ export function findValueBeforeField(s: NameSearch): void {
       const beside = rowNeighbourRight(lines, lt);
       if (beside && /^\s*性(\s*别|\s*$)/.test(beside.tokens.map((t) => t.ch).join('')) && !rowNeighbourLeftHasText(lines, lt)) at = lt.tokens.length;
     }
+    if (at === 0 && input.grey && !rowNeighbourLeftHasText(lines, lt)) {
+      unreadValueBefore(s, lt);
+      continue;
+    }
     if (at < 2) continue;
     if (findLabels(text.slice(0, at)).length > 0) continue;
     // Table rules OCR read as | between the cells are not part of the value.
@@ -47,6 +52,26 @@ export function findValueBeforeField(s: NameSearch): void {
       reasonEn: `the cell before “性别” reads “${d.text}” (its 姓名 label was not read); masked as the applicant's name by its place, please check`,
     });
   }
+}
+
+/**
+ * 性别 starts its line and nothing was read left of it on the row: the name's cell before it was not
+ * read at all (a handwritten name OCR skipped). The nearest run of ink left of 性别, within the reach
+ * of a form's name cell, is masked by its place and flagged.
+ */
+function unreadValueBefore(s: NameSearch, lt: LineTokens): void {
+  const { applicant, others, uncertain, input } = s;
+  const first = lt.tokens[0];
+  const band: Box = [0, lt.line.box[1] - 0.3 * lt.h, 0, lt.line.box[3] + 0.6 * lt.h];
+  const b = inkRunFrom(input.grey!, band, first.box[0] - 0.5 * lt.h, -1, 10, lt.h);
+  if (!b || b[2] > 8 * lt.h || applicant.some((a) => intersect(a.box, b)) || others.some((o) => intersect(o.box, b))) return;
+  applicant.push({ kind: 'applicant_name', text: '（未识别）', box: b, charBoxes: [b], confidence: 0.5, evidence: { rule: 'value-before-field', read: '' } });
+  uncertain.push({
+    text: '',
+    box: b,
+    reasonZh: '表格“性别”前一栏未能识别，已按申报人姓名的位置遮盖，请核对',
+    reasonEn: 'the cell before “性别” was not read; masked as the applicant\'s name by its place, please check',
+  });
 }
 
 /** Something was read left of the cell on its row (then it is not the row's first value). */
