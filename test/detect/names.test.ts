@@ -123,6 +123,18 @@ describe('finding names on the hard cases (real OCR on generated lines)', () => 
     expectMaskedAndProtected(r, sheet.names);
   });
 
+  it('finds the person addressed as ××同志 when OCR misread one of the name and the 志 (如对庄民帮同南)', async () => {
+    // The misreadings a brush-like face gets from OCR, printed as read: the slot ends at 同 and
+    // reads two of three characters of the name. Words like 对同事 are not a slot.
+    const sheet = drawLines(1500, 14, { size: 40, family: SERIF.regular }, [
+      ['公示时间从2025年7月5日起，如对{A}同南的相关信息有异议，', '庄民帮'],
+      ['感谢领导和同事对{O:李同华}同击的帮助。', '庄民帮'],
+    ]);
+    const r = await search(engine, sheet.canvas, '庄民海', 'unit_publicity');
+    expectMaskedAndProtected(r, sheet.names);
+    expect(r.uncertain.length).toBeGreaterThan(0);
+  });
+
   it('finds the person addressed as ××同志 in the publicity template when the name breaks over two lines', async () => {
     const sheet = new Sheet(1100, 520, 200, new Rng(10));
     const st = { size: 40, family: SERIF.regular };

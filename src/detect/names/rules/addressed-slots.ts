@@ -26,7 +26,7 @@ export function findAddressedSlots(s: NameSearch): void {
     const text = a.tokens.map((t) => t.ch).join('');
     for (const anchor of LEFT_ANCHORS) {
       for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-        const slot = slotAfter(a, b, at + anchor.length, L);
+        const slot = slotAfter(a, b, at + anchor.length, pattern.join(''));
         if (!slot) continue;
         const parts = slot.parts.map(({ lt, from, to }) => detection('applicant_name', lt, from, to, 0.7, { rule: 'addressed-slot', anchor, read: slot.read }));
         if (parts.some((p) => applicant.some((d) => intersect(d.box, p.box)))) continue; // found already
@@ -58,8 +58,10 @@ interface Slot {
  * The tokens between a left anchor (ending at token `start` of line a) and 同志, possibly continuing
  * at the start of line b. The character before 志 stands for 同 however it was read; the slot must
  * hold about as many Han characters as the name (one more or less: a glyph split or dropped by OCR).
+ * With 同 read and 志 misread (如对庄民帮同南), the slot ends at 同 when it reads half like the name.
  */
-function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, L: number): Slot | null {
+function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, name: string): Slot | null {
+  const L = [...name].length;
   const seq: Array<{ lt: LineTokens; i: number }> = [];
   for (let i = start; i < a.tokens.length; i++) seq.push({ lt: a, i });
   const inA = seq.length;
@@ -70,22 +72,34 @@ function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, L: n
     const { lt, i } = seq[k];
     const ch = lt.tokens[i].ch;
     if (!han(k) && !isDotLike(ch)) return null; // punctuation or a digit: not a name in between
+    // 同 read right and 志 misread (同南, 同击): the slot must then read half like the name.
+    const tongMisread = ch === '同' && k >= 1 && k + 1 < seq.length && han(k + 1) && seq[k + 1].lt.tokens[seq[k + 1].i].ch !== '志';
+    if (tongMisread && hanSeen >= Math.max(1, L - 1) && hanSeen <= L + 1) {
+      const slot = seq.slice(0, k);
+      const read = slot.map((x) => x.lt.tokens[x.i].ch).filter(isHan).join('');
+      if (han(0) && nameScore(read, name) >= 0.5) return slotOf(slot, a, read);
+    }
     if (ch === '志' && k >= 2) {
       const n = hanSeen - 1; // minus the character standing for 同
       if (n < Math.max(1, L - 1) || n > L + 1) return null;
       const slot = seq.slice(0, k - 1);
       if (slot.length === 0 || !han(0)) return null;
-      const parts: Slot['parts'] = [];
-      const first = slot.filter((x) => x.lt === a);
-      const second = slot.filter((x) => x.lt !== a);
-      if (first.length) parts.push({ lt: a, from: first[0].i, to: first[first.length - 1].i + 1 });
-      if (second.length) parts.push({ lt: second[0].lt, from: second[0].i, to: second[second.length - 1].i + 1 });
-      // Across lines only when the name really breaks at the end of line a.
-      if (second.length && !first.length) return null;
-      return { parts, read: slot.map((x) => x.lt.tokens[x.i].ch).filter(isHan).join('') };
+      return slotOf(slot, a, slot.map((x) => x.lt.tokens[x.i].ch).filter(isHan).join(''));
     }
     if (han(k)) hanSeen++;
     if (hanSeen > L + 2) return null;
   }
   return null;
+}
+
+/** The slot's tokens as one part per line; null when it starts on line b (no break at a's end). */
+function slotOf(slot: Array<{ lt: LineTokens; i: number }>, a: LineTokens, read: string): Slot | null {
+  const parts: Slot['parts'] = [];
+  const first = slot.filter((x) => x.lt === a);
+  const second = slot.filter((x) => x.lt !== a);
+  if (first.length) parts.push({ lt: a, from: first[0].i, to: first[first.length - 1].i + 1 });
+  if (second.length) parts.push({ lt: second[0].lt, from: second[0].i, to: second[second.length - 1].i + 1 });
+  // Across lines only when the name really breaks at the end of line a.
+  if (second.length && !first.length) return null;
+  return { parts, read };
 }
