@@ -168,8 +168,36 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
     out = out ? [Math.min(out[0], rx + g[0]), Math.min(out[1], ry + g[1]), Math.max(out[2], rx + g[2] + 1), Math.max(out[3], ry + g[3] + 1)] : [rx + g[0], ry + g[1], rx + g[2] + 1, ry + g[3] + 1];
   }
   if (!out) return fallback;
+  const [ex0, ex1] = alongRow(ink, out, h);
   const m = Math.max(3, Math.round(0.06 * h));
-  return clamp([out[0] - m, out[1] - m, out[2] - out[0] + 2 * m, out[3] - out[1] + 2 * m], width, height);
+  return clamp([ex0 - m, out[1] - m, ex1 - ex0 + 2 * m, out[3] - out[1] + 2 * m], width, height);
+}
+
+/**
+ * A signature OCR read only in part (阿曼·古力米热 read 力米热 through the seal) goes on in pen strokes
+ * beside the part read: the window follows dark, non-red ink along the row — the middle of the
+ * window's rows — across gaps under two thirds of a line, up to four lines further each way.
+ */
+function alongRow(ink: PenInkPatch, win: [number, number, number, number], h: number): [number, number] {
+  const [px, py, pw, ph] = ink.box;
+  const y0 = Math.max(py, Math.round(win[1] + 0.25 * (win[3] - win[1])));
+  const y1 = Math.min(py + ph, Math.round(win[3] - 0.25 * (win[3] - win[1])));
+  const inked = (x: number) => {
+    if (x < px || x >= px + pw) return false;
+    let n = 0;
+    for (let y = y0; y < y1; y++) if (ink.lum[(y - py) * pw + (x - px)] < PEN_CORE) n++;
+    return n >= 2;
+  };
+  const follow = (from: number, step: 1 | -1) => {
+    let edge = from;
+    for (let x = from + step, gap = 0; Math.abs(x - from) <= 4 * h && gap < 0.66 * h; x += step) {
+      if (inked(x)) (edge = x), (gap = 0);
+      else gap++;
+    }
+    return edge;
+  };
+  if (y1 <= y0) return [win[0], win[2]];
+  return [follow(win[0], -1), follow(win[2] - 1, 1) + 1];
 }
 
 /**

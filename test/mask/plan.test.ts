@@ -61,6 +61,22 @@ describe('planMasks', () => {
     expect(mergeClose([[100, 100, 60, 40], [165, 102, 80, 40], [400, 100, 50, 40]])).toEqual([[100, 100, 145, 42], [400, 100, 50, 40]]);
   });
 
+  it('follows a signature OCR read only in part along its row of pen strokes', () => {
+    // 阿曼·古力米热 signed through a seal: glyphs of 40 px at x 300–340, 355–395, 410–450 (read
+    // by nobody) and 465–625 (read, OCR box [460, 420, 170, 50]); a printed 日期 far right, 2 lines away.
+    const box: Box = [200, 300, 700, 300];
+    const lum = new Uint8Array(700 * 300).fill(230);
+    const glyph = (x0: number, x1: number) => {
+      for (let y = 425; y < 465; y++) for (let x = x0; x < x1; x++) if ((x + y) % 3) lum[(y - 300) * 700 + (x - 200)] = 40;
+    };
+    for (const [a, b] of [[300, 340], [355, 395], [410, 450], [465, 625], [760, 800]]) glyph(a, b);
+    const w = sealWindow([460, 420, 170, 50], { box, lum }, 1000, 1400);
+    expect(w[0]).toBeLessThanOrEqual(300);
+    expect(w[0]).toBeGreaterThan(280);
+    expect(w[0] + w[2]).toBeGreaterThanOrEqual(625);
+    expect(w[0] + w[2]).toBeLessThan(700);
+  });
+
   it('refuses large-area masking with an error finding', () => {
     const plan = planMasks({ ...base, names: [], seals: [seal([0, 0, 600, 600])] });
     expect(plan.maskedShare).toBeGreaterThan(0.08);

@@ -1,4 +1,5 @@
 import { medianHanHeight } from '../../ocr/glyph-height.ts';
+import { measureTextScale } from '../../quality/text-scale.ts';
 import type { NameDetection, SealDetection } from '../../model/detection.ts';
 import { penLum, type PenInkPatch, type SealWithInk } from '../seals/pen-ink.ts';
 import { intersect, type Box } from '../../model/geometry.ts';
@@ -11,6 +12,12 @@ import { isHan, startsWithSurname } from './chinese-names.ts';
 const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学|职务|职称|现任|技术|工程|姓名/;
 /** Brackets, Latin letters and digits: a printed line (（推荐单位公章）, 2023), never a signature. */
 const PRINTED_MARKS = /[()（）[\]【】A-Za-z0-9]/;
+/**
+ * Below this line confidence OCR's reading is noise (a brush signature through a seal read
+ * 头合5尖近.头处着 at 14): a digit or a letter in it is no sign of print.
+ */
+const NOISE = 30;
+const printedMarks = (text: string, confidence: number) => confidence >= NOISE && PRINTED_MARKS.test(text);
 /** Dark ink (of the grey page, red lifted out) that makes up a signature. */
 const INK = 128;
 
@@ -67,7 +74,7 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
         .replace(/^[^\u4e00-\u9fff]{1,4}(?=[\u4e00-\u9fff]{2})/u, '');
       const labelled = text !== raw;
       const han = [...text].filter(isHan);
-      if (han.length < 2 || han.length > 8 || PRINTED_MARKS.test(text) || NOT_A_NAME.test(text)) continue;
+      if (han.length < 2 || han.length > 8 || printedMarks(text, line.confidence) || NOT_A_NAME.test(text)) continue;
       // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
       const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
       // Handwriting reads with low confidence; a printed form line under a seal reads well.
@@ -126,8 +133,11 @@ const TALL_LINE = 1.8;
 export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWithInk[], found: NameDetection[]): NameDetection[] {
   // The print's glyph height from the characters' own boxes (a line's box can be far taller on a
   // skewed page), in lines read well: on a page whose OCR is mostly junk, junk boxes are any size.
-  const { h: print, n } = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
-  if (n < 8 || print < 8) return [];
+  // A page OCR could not read (too small, too blurred) has no such characters: its ink bands give
+  // the print's size instead, so a signature under the seal still gets its window.
+  const read = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
+  const print = read.n >= 8 ? read.h : measureTextScale(grey).glyphHeightPx;
+  if (print < 6) return [];
   const out: NameDetection[] = [];
   for (const seal of seals) {
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
@@ -147,7 +157,7 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWit
     const marked = (l: OcrPage['lines'][number]) => {
       const t = l.text.replace(/\s/g, '');
       const value = t.replace(/^[^：:]{1,4}[：:]/, '');
-      return PRINTED_MARKS.test(value) || NOT_A_NAME.test(t);
+      return printedMarks(value, l.confidence) || NOT_A_NAME.test(t);
     };
     const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l);
     const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l);
