@@ -1,6 +1,6 @@
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
-import { histogram, percentile, resizeGrey } from './raster.ts';
+import { densestWindow, histogram, percentile, resizeGrey } from './raster.ts';
 import { measureTextScale, type TextScale } from './text-scale.ts';
 
 /** Glyph height every page is resampled to before blur is measured: DPI no longer matters. */
@@ -55,6 +55,13 @@ function scoreOf(ratio: number): number {
 /** Half-width of the window an edge's contrast is read in, at NORMAL_GLYPH_PX: wider than the blur at
  *  the limit (σ ≈ 3 px there, a blurred edge spans ±2.5σ), narrower than a character. */
 const EDGE_WINDOW_PX = 12;
+/**
+ * Most pixels the edges are measured on, after resampling to NORMAL_GLYPH_PX: a page whose text
+ * measures 5–9 px (a phone photo of a certificate) was enlarged 4–6× whole, 230 MP and 23–55 s
+ * (round 6). The median edge σ needs a few thousand edges, not the whole page: the inkiest window
+ * of this size is measured (an A4 page at 300 dpi with 40-px glyphs is 5.6 MP, measured whole).
+ */
+export const MAX_MEASURED_PX = 8_000_000;
 /** The half-scale σ replaces the fine one when it is at least this much larger (a saturated window). */
 const COARSE_TAKES_OVER = 1.6;
 
@@ -308,19 +315,22 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
     return { score: 100, ok: true, glyphHeightPx: 0, bigEnough: true, evidence: { noText: true } };
   }
   const f = NORMAL_GLYPH_PX / glyph;
-  const norm = resizeGrey(g, f);
   // The noise is measured on the page as stored: resampling smooths it pixel to pixel but keeps its
   // bumps' height, which is what the edge test compares against.
-  const painted = paintedMask(g);
-  const skip = painted ? (x: number, y: number) => painted[Math.min(g.height - 1, Math.floor(y / f)) * g.width + Math.min(g.width - 1, Math.floor(x / f))] === 1 : undefined;
   const noiseStored = noiseSigma(g);
+  // Enlarged, the page is measured on its inkiest window of at most MAX_MEASURED_PX (cut before
+  // resampling, so the resampling costs the window, not the page).
+  const win = g.width * g.height * f * f > MAX_MEASURED_PX ? densestWindow(g, MAX_MEASURED_PX / (f * f), (scale.paper + scale.ink) / 2) : g;
+  const norm = resizeGrey(win, f);
+  const painted = paintedMask(win);
+  const skip = painted ? (x: number, y: number) => painted[Math.min(win.height - 1, Math.floor(y / f)) * win.width + Math.min(win.width - 1, Math.floor(x / f))] === 1 : undefined;
   let { sigma, edges, noise } = edgeSigma(norm, scale.paper, scale.ink, EDGE_WINDOW_PX, noiseStored, skip);
   // The window holds an edge up to σ ≈ a third of it; near that the estimate saturates. A page that
   // measures σ above a fifth of the window is measured again at half the scale (the window then
   // covers twice as much of the page), and the larger σ stands: heavy blur is not read as moderate.
   let coarse: number | undefined;
   if (sigma > EDGE_WINDOW_PX / 5) {
-    const half = resizeGrey(g, f / 2);
+    const half = resizeGrey(win, f / 2);
     const skip2 = painted ? (x: number, y: number) => skip!(2 * x, 2 * y) : undefined;
     const c = edgeSigma(half, scale.paper, scale.ink, EDGE_WINDOW_PX, noiseStored, skip2);
     coarse = 2 * c.sigma;
@@ -347,6 +357,7 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
       sigmaPx: Math.round((sigma / f) * 100) / 100,
       edges,
       noise: Math.round(noise * 10) / 10,
+      ...(win !== g ? { measuredWindow: [win.width, win.height] } : {}),
       ...(coarse !== undefined ? { coarseSigma: Math.round((coarse / f) * 100) / 100 } : {}),
       bands: scale.bands,
       glyphFrom: from,

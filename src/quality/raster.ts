@@ -151,3 +151,34 @@ export function strongEdgeSamples(g: RawImage, steepestOnly: boolean): { mins: n
   const keep = ranges.map((r) => r >= strong);
   return { mins: mins.filter((_, k) => keep[k]), ranges: ranges.filter((_, k) => keep[k]) };
 }
+
+/** The window of at most `maxPx` pixels (page-shaped) holding the most pixels darker than `inkBelow`
+ *  (one of a 5 × 5 grid of positions); the image itself when it is that small. */
+export function densestWindow(g: RawImage, maxPx: number, inkBelow = 128): RawImage {
+  const { width: w, height: h, data } = g;
+  if (w * h <= maxPx) return g;
+  const k = Math.sqrt(maxPx / (w * h));
+  const ww = Math.round(w * k);
+  const wh = Math.round(h * k);
+  let best = -1;
+  let bx = 0;
+  let by = 0;
+  const steps = 4;
+  for (let iy = 0; iy <= steps; iy++) {
+    for (let ix = 0; ix <= steps; ix++) {
+      const x0 = Math.round(((w - ww) * ix) / steps);
+      const y0 = Math.round(((h - wh) * iy) / steps);
+      let ink = 0;
+      for (let y = y0; y < y0 + wh; y += 4) for (let x = x0, i = y * w + x0; x < x0 + ww; x += 4, i += 4) if (data[i] < inkBelow) ink++;
+      if (ink > best) [best, bx, by] = [ink, x0, y0];
+    }
+  }
+  return crop(g, bx, by, ww, wh);
+}
+
+/** A copy of the rectangle (x0, y0, w, h) of a grey image. */
+export function crop(g: RawImage, x0: number, y0: number, w: number, h: number): RawImage {
+  const out = Buffer.allocUnsafe(w * h);
+  for (let y = 0; y < h; y++) g.data.copy(out, y * w, (y0 + y) * g.width + x0, (y0 + y) * g.width + x0 + w);
+  return { data: out, width: w, height: h, channels: 1 };
+}

@@ -51,3 +51,41 @@ export function rotateRaw(img: RawImage, clockwise: Rotation | number): RawImage
   }
   return { data: out, width: W, height: H, channels: c };
 }
+
+/**
+ * A grey image with its lines made level: lines that descend to the right by `angleDeg` (as
+ * estimateSkew reports it) come out horizontal. Same size, bilinear, paper-white (255) where the
+ * turned page does not reach. For reading a few lines of a tilted phone photo, not for output.
+ */
+export function levelGrey(g: RawImage, angleDeg: number): RawImage {
+  if (angleDeg === 0) return g;
+  const { width: w, height: h, data } = g;
+  const a = (angleDeg * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = (w - 1) / 2;
+  const cy = (h - 1) / 2;
+  const out = Buffer.allocUnsafe(w * h);
+  for (let Y = 0; Y < h; Y++) {
+    const dy = Y - cy;
+    for (let X = 0; X < w; X++) {
+      const dx = X - cx;
+      // Output (X, Y) shows the page at c + R(angle)(p − c).
+      const sx = cx + dx * cos - dy * sin;
+      const sy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+        out[Y * w + X] = 255;
+        continue;
+      }
+      const tx = sx - x0;
+      const ty = sy - y0;
+      const i = y0 * w + x0;
+      const top = data[i] * (1 - tx) + data[i + 1] * tx;
+      const bot = data[i + w] * (1 - tx) + data[i + w + 1] * tx;
+      out[Y * w + X] = top * (1 - ty) + bot * ty;
+    }
+  }
+  return { data: out, width: w, height: h, channels: 1 };
+}
