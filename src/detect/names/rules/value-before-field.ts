@@ -2,7 +2,7 @@ import { intersect, type Box } from '../../../model/geometry.ts';
 import { inkRunFrom } from '../ink-blob.ts';
 import { isDotLike, isHan } from '../chinese-names.ts';
 import { findLabels, rowNeighbourLeft, rowNeighbourRight } from '../labels.ts';
-import { ocrGapBefore, type LineTokens } from '../line-tokens.ts';
+import { ocrGapBefore, unionBoxes, type LineTokens } from '../line-tokens.ts';
 import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
 
 /**
@@ -44,6 +44,15 @@ export function findValueBeforeField(s: NameSearch): void {
     if (han.length < 2 || han.length > pattern.length + 1 || before.some((t) => !isHan(t.ch) && !isDotLike(t.ch) && !/\s/.test(t.ch))) continue;
     const d = detection('applicant_name', lt, start, end, 0.5, { rule: 'value-before-field', read: han.map((t) => t.ch).join('') });
     if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
+    // A hand-filled name is wider than the cells OCR aligned it to (巴图尔·沙吾提 read 和访再昌, its
+    // first glyph outside them): the whole run of ink in the cell, up to 性别, is the value.
+    if (input.grey) {
+      const right = lt.tokens[at]?.box[0] ?? d.box[0] + d.box[2];
+      // The cell starts at the rule OCR read as | (its box as unsure as any: its left edge, then).
+      const left = start > 0 ? lt.tokens[start - 1].box[0] : lt.line.box[0];
+      const run = inkRunFrom(input.grey, [0, lt.line.box[1] - 0.3 * lt.h, 0, lt.line.box[3] + 0.6 * lt.h], right - 0.3 * lt.h, -1, Math.max(1, (right - left) / lt.h), lt.h);
+      if (run && intersect(run, d.box) && run[0] >= left - 0.2 * lt.h) d.box = unionBoxes([d.box, run]);
+    }
     applicant.push(d);
     uncertain.push({
       text: d.text,
