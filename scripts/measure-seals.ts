@@ -22,6 +22,8 @@
  * line after it counts only seals with ≥ 90 % of their glyphs on the page. Other seals' rings are
  * passed to the reader as the pipeline does (sealDetections). SEAL_DUMP=file.jsonl writes one
  * line per red seal found (reading, hint, label readings) for study without OCR.
+ * SEAL_LIGHT_COLOUR=1 prints a blue photo and a red heading in colour on the grey pages (a grey
+ * copy scanned in colour): their seals must still be reported 'lost'.
  */
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
@@ -93,7 +95,17 @@ const BODY = '兹证明该同志在我单位从事煤矿采掘技术工作年度
 export async function makeSealPage(
   seed: number,
   kind: 'single' | 'two' | 'overlap' | 'edge' | 'grey' | 'distractor',
-  opts: { width?: number; height?: number; dpi?: number } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    dpi?: number;
+    /**
+     * 'grey' pages only: a grey copy scanned in colour — a blue ID photo and a red heading are
+     * printed in colour on the grey page (chroma share ~0.01), the seal stays grey. Off by default
+     * (drawn from its own random source: the page is otherwise the same).
+     */
+    lightColour?: boolean;
+  } = {},
 ): Promise<SealPage> {
   registerFonts();
   const rng = new Rng(seed);
@@ -199,12 +211,38 @@ export async function makeSealPage(
   if (kind === 'grey') img = img.greyscale().toColourspace('srgb');
   const q = rng.chance(0.5) ? rng.int(45, 85) : 0;
   let buf = await img.png().toBuffer();
+  if (kind === 'grey' && opts.lightColour) {
+    buf = await sharp(buf).composite([{ input: colourPrint(new Rng(seed * 104729 + 3), W, H, mm, fontPx), left: 0, top: 0 }]).png().toBuffer();
+    notes.push('light-colour');
+  }
   if (q) buf = await sharp(buf).jpeg({ quality: q }).toBuffer();
   if (blur) notes.push(`blur${blur.toFixed(1)}`);
   if (q) notes.push(`jpeg${q}`);
   const { data, info } = await sharp(buf).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   const docType: DocTypeId = seals.some((s) => s.owner === 'employer') ? 'appraisal_form' : 'title_certificate';
   return { image: { data, width: info.width, height: info.height, channels: 3 }, seals, labels, docType, notes };
+}
+
+/**
+ * What a colour scan of a grey copy still shows in colour: a blue ID photo near the top and a red
+ * heading (a transparent overlay the size of the page). Neither is a ring.
+ */
+function colourPrint(rng: Rng, W: number, H: number, mm: number, fontPx: number): Buffer {
+  const c = createCanvas(W, H);
+  const g = c.getContext('2d');
+  const px = rng.float(0.05, 0.6) * W;
+  const py = rng.float(0.05, 0.3) * H;
+  g.fillStyle = rng.pick(['#3c78d8', '#2a6fc9', '#4a86e8']);
+  g.fillRect(px, py, 25 * mm, 35 * mm);
+  g.fillStyle = '#f0d0b8';
+  g.beginPath();
+  g.ellipse(px + 12.5 * mm, py + 15 * mm, 7 * mm, 9 * mm, 0, 0, Math.PI * 2);
+  g.fill();
+  g.fillRect(px + 4 * mm, py + 25 * mm, 17 * mm, 10 * mm);
+  g.fillStyle = '#c00000';
+  g.font = `${Math.round(fontPx * 1.6)}px ${SERIF.bold}`;
+  g.fillText('专业技术资格评审表', 0.3 * W, 0.05 * H);
+  return c.toBuffer('image/png');
 }
 
 /** Character accuracy: 1 − edit distance / length of the truth, floored at 0. */
@@ -290,9 +328,11 @@ async function main(): Promise<void> {
   // SEAL_DUMP=file.jsonl: one line per red seal found (reading, hint, labels) for offline study.
   const dump = process.env.SEAL_DUMP;
   const dumpRows: string[] = [];
+  // SEAL_LIGHT_COLOUR=1: the grey pages are grey copies scanned in colour (a blue photo, a red heading).
+  const lightColour = process.env.SEAL_LIGHT_COLOUR === '1';
   for (let p = 0; p < pages; p++) {
     const kind = KINDS[p % KINDS.length];
-    const page = await makeSealPage(seed0 * 1000 + p, kind);
+    const page = await makeSealPage(seed0 * 1000 + p, kind, { lightColour });
     const t0 = performance.now();
     const cands = detectSeals(page.image, { dpi: 200 });
     detectMs += performance.now() - t0;

@@ -117,6 +117,13 @@ export interface RansacOptions {
   accept: (e: Ellipse) => boolean;
   iterations?: number;
   seed?: number;
+  /**
+   * Points are in order along an outline (a convex hull): when the free search finds no ellipse
+   * at all, samples are also drawn from stretches of this share of the outline. Two
+   * overlapping seals each give the joint outline one unbroken arc; five points picked anywhere
+   * rarely all fall on the same one, five from one stretch mostly do.
+   */
+  localShare?: number;
 }
 
 /** The ellipse through most points (within `tolerance`), refined on its inliers; null if none. */
@@ -145,6 +152,19 @@ export function ransacEllipse(points: Pt[], opts: RansacOptions): { ellipse: Ell
     if (!e || !opts.accept(e)) continue;
     const inl = inliersOf(e);
     if (!best || inl.length > best.inliers.length) best = { ellipse: e, inliers: inl };
+  }
+  // Only when the free search found nothing: where it found an ellipse, that fit is kept as it was.
+  if (opts.localShare && !best) {
+    const win = Math.max(5, Math.round(points.length * opts.localShare));
+    for (let it = 0; it < iterations; it++) {
+      const start = Math.floor(rng() * points.length);
+      const sample: Pt[] = [];
+      for (let k = 0; k < 5; k++) sample.push(points[(start + Math.floor(rng() * win)) % points.length]);
+      const e = fitEllipse(sample);
+      if (!e || !opts.accept(e)) continue;
+      const inl = inliersOf(e);
+      if (!best || inl.length > best.inliers.length) best = { ellipse: e, inliers: inl };
+    }
   }
   if (!best) return null;
   for (let round = 0; round < 2; round++) {

@@ -13,6 +13,12 @@ export interface InkGrid {
   cell: number;
   /** Share of page pixels that are clearly chromatic: ~0 on a grey-scale scan. */
   chromaShare: number;
+  /**
+   * 1 where a filled area (an ID photo's background, a red block) was cleared from the mask: what
+   * lies there is unknown, as off the page — a seal stamped across a photo's corner, or under a
+   * photo pasted on later, has no ring to be seen there, not a gap in it.
+   */
+  hidden?: Uint8Array;
 }
 
 /**
