@@ -328,6 +328,14 @@ describe('decideSealOwner on partly read text', () => {
     expect(d.evidence.distinctiveMatched).toBe(2);
     expect(d.evidence.similarity).toBeGreaterThanOrEqual(0.3);
   });
+  it('does not take a training body sharing the trade word 煤炭 with a short alias for the employer', () => {
+    // Unseen seed 9001: employer 阿克苏温宿华凯煤炭有限公司, alias 华凯煤炭; a CE certificate's seal read
+    // well as 中国煤炭教育协会培训中心 matched half of the alias by 煤炭 and was masked.
+    const d = decideSealOwner({ employer: '阿克苏温宿华凯煤炭有限公司', employerAliases: ['华凯煤炭'], text: '中国煤炭教育协会培训中心', textConfidence: 0.89, docType: 'ce_certificate' });
+    expect(d.owner).toBe('other');
+    const own = decideSealOwner({ employer: '阿克苏温宿华凯煤炭有限公司', employerAliases: ['华凯煤炭'], text: '阿克苏温宿华凯煤炭有限公司', textConfidence: 0.9, docType: 'ce_certificate' });
+    expect(own.owner).toBe('employer');
+  });
   it('does not take one shared character (业) of another body for the employer', () => {
     const d = decideSealOwner({ ...base, employerAliases: ['金泉煤业'], text: '中国矿业大学', textConfidence: 0.8, docType: 'appraisal_form' });
     expect(d.owner).toBe('other');

@@ -136,12 +136,16 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
     nearUnitLine: input.nearUnitLine,
     otherSealOnPage: input.otherSealOnPage || undefined,
   };
-  if (hanCount >= 2 && similarity >= EMPLOYER_MIN_SIMILARITY) {
+  // A reading that names another kind of body in characters the employer's names do not have is
+  // not the employer's on the strength of shared trade words: 中国煤炭教育协会培训中心 matches half of
+  // the alias 华凯煤炭 by its 煤炭 alone.
+  const contradicted = (suffixes.length > 0 || words.length > 0) && foreign >= 2 && similarity < 0.75;
+  if (hanCount >= 2 && similarity >= EMPLOYER_MIN_SIMILARITY && !contradicted) {
     return { owner: 'employer', evidence: { rule: 'text-matches-employer', ...base } };
   }
   // Partly read: two distinctive characters of the name in order and a third of its weight, and
   // nothing that names another kind of body.
-  if (hanCount >= 3 && similarity >= EMPLOYER_PARTIAL_SIMILARITY && distinctive >= 2 && words.length === 0) {
+  if (hanCount >= 3 && similarity >= EMPLOYER_PARTIAL_SIMILARITY && distinctive >= 2 && words.length === 0 && !contradicted) {
     return { owner: 'employer', evidence: { rule: 'text-partly-matches-employer', ...base } };
   }
   // 'Other' needs positive evidence: distinctive characters the employer's name does not have and
