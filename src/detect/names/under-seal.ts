@@ -14,10 +14,12 @@ const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见
 const PRINTED_MARKS = /[()（）[\]【】A-Za-z0-9]/;
 /**
  * Below this line confidence OCR's reading is noise (a brush signature through a seal read
- * 头合5尖近.头处着 at 14): a digit or a letter in it is no sign of print.
+ * 头合5尖近.头处着 at 14): a lone digit or letter in it is no sign of print. A number (the date
+ * under the seal read 2023竺727自) or a bracket (（单位盖章） read 人人南)全) still is.
  */
 const NOISE = 30;
-const printedMarks = (text: string, confidence: number) => confidence >= NOISE && PRINTED_MARKS.test(text);
+const STRONG_PRINTED_MARKS = /\d{2,}|[()（）【】]/;
+const printedMarks = (text: string, confidence: number) => (confidence >= NOISE ? PRINTED_MARKS : STRONG_PRINTED_MARKS).test(text);
 /** Dark ink (of the grey page, red lifted out) that makes up a signature. */
 const INK = 128;
 
