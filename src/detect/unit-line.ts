@@ -1,16 +1,20 @@
 import type { Box } from '../model/geometry.ts';
 import type { OcrLine, OcrPage } from '../model/ocr.ts';
 
-/** The printed place for the issuing unit's seal: 单位盖章, （公章）, 推荐单位（盖章）… */
-const UNIT_LINE = /盖章|公章|[（(]章[)）]|单位[（(]?签章|签章|单位意见|推荐单位|用人单位|所在单位|考核单位/;
+/**
+ * The printed place for the issuing unit's seal: 单位盖章, （公章）, 推荐单位（盖章）…, and the 单位：
+ * field a form opens with (the employer's name, often stamped over).
+ */
+const UNIT_LINE = /盖章|公章|[（(]章[)）]|单位[（(]?签章|签章|单位意见|推荐单位|用人单位|所在单位|考核单位|^[^\p{Script=Han}]{0,2}单位[：:]/u;
 
 /**
  * A place for another body's seal on the same form: 主管部门意见（盖章）, 人力资源和社会保障局审核
  * （盖章）, 评审委员会（盖章）, 发证机关. A seal stamped there is that body's, not the employer's.
- * The employer's own place may read 单位（盖章） or 推荐单位意见, never these words.
+ * The employer's own place may read 单位（盖章） or 推荐单位意见, never these words. 主管领导 (评语) is a
+ * person on the employer's own form, not a body.
  */
 const OTHER_BODY_LINE =
-  /主管|上级|人力资源|人社|社会保障|社保|评审|委员会|评委会|职改|审核部门|审批部门|审核意见|审批意见|组织部|发证|证机关|发.机|发证单位|培训机构|学校|院校/;
+  /主管(?!领导)|上级|人力资源|人社|社会保障|社保|评审|委员会|评委会|职改|审核部门|审批部门|审核意见|审批意见|组织部|发证|证机关|发.机|发证单位|培训机构|学校|院校/;
 
 /**
  * OCR drops and swaps characters in labels under a seal (measured on generated labels read through

@@ -362,6 +362,10 @@ describe('nearUnitLine', () => {
     expect(sealPlaceKind('考核单位（盖章）')).toBe('unit');
     expect(sealPlaceKind('主管部门意见（盖章）')).toBe('other-body');
     expect(sealPlaceKind('兹证明该同志在我单位从事')).toBeNull();
+    // An appraisal form's leader's comment is a person's, not another body's; its 单位： field is the unit's.
+    expect(sealPlaceKind('主管领导评语和考核等次建议')).toBeNull();
+    expect(sealPlaceKind('单位：阿克苏宏远煤炭有限公司')).toBe('unit');
+    expect(sealPlaceKind('工作单位：阿克苏宏远煤炭有限公司')).toBeNull();
     expect(nearUnitLine(ocrOf([['单位（盖章）', [380, 560, 200, 30]]]), seal)).toBe(true);
     expect(nearUnitLine(ocrOf([['主管部门意见（盖章）', [380, 560, 260, 30]]]), seal)).toBe(false);
     expect(nearUnitLine(ocrOf([['单位（盖章）', [20, 20, 200, 30]]]), seal)).toBeUndefined();
