@@ -189,15 +189,7 @@ export async function makeSealPage(
   if (kind === 'grey') place(rng.float(0.3, 0.7) * W, rng.float(0.5, 0.85) * H, owner(), true);
   if (kind === 'distractor' || rng.chance(0.3)) {
     // Red things that are not seals: a 1-inch photo's background, a red heading, an underline.
-    const px = rng.float(0.05, 0.6) * W;
-    const py = rng.float(0.05, 0.3) * H;
-    g.fillStyle = rng.pick(['#d8141e', '#c81e28', '#e02020']);
-    g.fillRect(px, py, 25 * mm, 35 * mm);
-    g.fillStyle = '#f0d0b8';
-    g.beginPath();
-    g.ellipse(px + 12.5 * mm, py + 15 * mm, 7 * mm, 9 * mm, 0, 0, Math.PI * 2);
-    g.fill();
-    g.fillRect(px + 4 * mm, py + 25 * mm, 17 * mm, 10 * mm);
+    drawIdPhoto(g, rng, W, H, mm, ['#d8141e', '#c81e28', '#e02020']);
     g.fillStyle = '#c00000';
     g.font = `${Math.round(fontPx * 2)}px ${SERIF.bold}`;
     g.fillText('关于公布专业技术资格评审结果的通知', 0.1 * W, 0.08 * H);
@@ -223,6 +215,19 @@ export async function makeSealPage(
   return { image: { data, width: info.width, height: info.height, channels: 3 }, seals, labels, docType, notes };
 }
 
+/** A 1-inch ID photo (background in one of `backgrounds`, a face, shoulders) somewhere in the top third. */
+function drawIdPhoto(g: ReturnType<ReturnType<typeof createCanvas>['getContext']>, rng: Rng, W: number, H: number, mm: number, backgrounds: string[]): void {
+  const px = rng.float(0.05, 0.6) * W;
+  const py = rng.float(0.05, 0.3) * H;
+  g.fillStyle = rng.pick(backgrounds);
+  g.fillRect(px, py, 25 * mm, 35 * mm);
+  g.fillStyle = '#f0d0b8';
+  g.beginPath();
+  g.ellipse(px + 12.5 * mm, py + 15 * mm, 7 * mm, 9 * mm, 0, 0, Math.PI * 2);
+  g.fill();
+  g.fillRect(px + 4 * mm, py + 25 * mm, 17 * mm, 10 * mm);
+}
+
 /**
  * What a colour scan of a grey copy still shows in colour: a blue ID photo near the top and a red
  * heading (a transparent overlay the size of the page). Neither is a ring.
@@ -230,15 +235,7 @@ export async function makeSealPage(
 function colourPrint(rng: Rng, W: number, H: number, mm: number, fontPx: number): Buffer {
   const c = createCanvas(W, H);
   const g = c.getContext('2d');
-  const px = rng.float(0.05, 0.6) * W;
-  const py = rng.float(0.05, 0.3) * H;
-  g.fillStyle = rng.pick(['#3c78d8', '#2a6fc9', '#4a86e8']);
-  g.fillRect(px, py, 25 * mm, 35 * mm);
-  g.fillStyle = '#f0d0b8';
-  g.beginPath();
-  g.ellipse(px + 12.5 * mm, py + 15 * mm, 7 * mm, 9 * mm, 0, 0, Math.PI * 2);
-  g.fill();
-  g.fillRect(px + 4 * mm, py + 25 * mm, 17 * mm, 10 * mm);
+  drawIdPhoto(g, rng, W, H, mm, ['#3c78d8', '#2a6fc9', '#4a86e8']);
   g.fillStyle = '#c00000';
   g.font = `${Math.round(fontPx * 1.6)}px ${SERIF.bold}`;
   g.fillText('专业技术资格评审表', 0.3 * W, 0.05 * H);

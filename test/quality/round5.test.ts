@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocument, type DocSpec } from '../../scripts/samples/index.ts';
 import { greyForOcr } from '../../src/ocr/prepare.ts';
 import { readPage } from '../../src/ocr/read-page.ts';
-import { removeRules } from '../../src/ocr/remove-rules.ts';
 import { clarityVerdict, CLARITY_LIMITS } from '../../src/quality/clarity.ts';
 import { qualityFindings } from '../../src/quality/findings.ts';
 import { detectOrientation } from '../../src/quality/orientation.ts';
-import { measureTextScale } from '../../src/quality/text-scale.ts';
 import { useOcrAndOsd } from '../helpers/engine.ts';
+import { page, stored } from '../helpers/quality-pages.ts';
 
 // Round 5 (docs/clarity.md): no turn on a blurred page's fragments, a blurred page turned by its
 // title, the weak-guess rule inside detectOrientation; clarity of photos, of blurred photographed
 // forms (noise and painted-out rules are not edges), of pages with a QR code, of ID cards' small print.
 const engines = useOcrAndOsd();
 
-const page = async (spec: DocSpec, seed: number) => (await renderDocument(spec, seed)).pages[0];
-const stored = (img: Parameters<typeof greyForOcr>[0]) => {
-  const g = removeRules(greyForOcr(img));
-  measureTextScale(g);
-  return g;
-};
 
 describe('orientation on blurred pages', () => {
   // An upright certificate blurred at 0.14–0.22 of its type size: its single-line reads come out at

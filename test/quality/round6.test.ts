@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocument, type DocSpec } from '../../scripts/samples/index.ts';
-import { greyForOcr } from '../../src/ocr/prepare.ts';
-import { removeRules } from '../../src/ocr/remove-rules.ts';
 import { clarityVerdict, MAX_MEASURED_PX } from '../../src/quality/clarity.ts';
 import { qualityFindings } from '../../src/quality/findings.ts';
 import { detectOrientation } from '../../src/quality/orientation.ts';
 import { rotateRaw } from '../../src/quality/rotate.ts';
-import { measureTextScale } from '../../src/quality/text-scale.ts';
 import { useOcrAndOsd } from '../helpers/engine.ts';
+import { page, stored } from '../helpers/quality-pages.ts';
 
 // Round 6 (docs/clarity.md): tilted photographs read after levelling their lines; OSD and the reads
 // at odds leave the page flagged; clarity measured on a window when the text is so small that the
 // page would be enlarged many times.
 const engines = useOcrAndOsd();
 
-const page = async (spec: DocSpec, seed: number) => (await renderDocument(spec, seed)).pages[0];
-const stored = (img: Parameters<typeof greyForOcr>[0]) => {
-  const g = removeRules(greyForOcr(img));
-  measureTextScale(g);
-  return g;
-};
 
 describe('orientation of a tilted photograph', () => {
   // The orientation set's ID card front, seed 2 at 240 dpi: photographed at ~4°, so the strips its

@@ -69,14 +69,9 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
  * stands there.
  */
 export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number): Box | null {
-  const x0 = Math.max(0, band[0]);
-  const y0 = Math.max(0, band[1]);
-  const x1 = Math.min(grey.width, band[0] + band[2]);
-  const y1 = Math.min(grey.height, band[1] + band[3]);
-  if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
-  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
-  const minInk = Math.max(2, Math.round(0.08 * h));
-  const cols = inkColumns(grey, x0, y0, x1, y1, thr);
+  const r = bandColumns(grey, band[0], band[1], band[0] + band[2], band[1] + band[3], h);
+  if (!r) return null;
+  const { x0, y0, y1, thr, minInk, cols } = r;
   let start = -1;
   let end = -1;
   for (let i = 0; i < cols.length; i++) {
@@ -122,14 +117,9 @@ export function inkRunIn(grey: RawImage, band: Box, startBy: number, h: number):
  * stands there.
  */
 export function inkRunFrom(grey: RawImage, band: Box, edge: number, dir: -1 | 1, reach: number, h: number): Box | null {
-  const x0 = Math.max(0, Math.round(dir < 0 ? edge - reach * h : edge));
-  const x1 = Math.min(grey.width, Math.round(dir < 0 ? edge : edge + reach * h));
-  const y0 = Math.max(0, Math.round(band[1]));
-  const y1 = Math.min(grey.height, Math.round(band[1] + band[3]));
-  if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
-  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
-  const minInk = Math.max(2, Math.round(0.08 * h));
-  const cols = inkColumns(grey, x0, y0, x1, y1, thr);
+  const r = bandColumns(grey, dir < 0 ? edge - reach * h : edge, band[1], dir < 0 ? edge : edge + reach * h, band[1] + band[3], h);
+  if (!r) return null;
+  const { x0, y0, y1, thr, minInk, cols } = r;
   // a: the end nearest the edge, b: the far end of the run (column indices).
   let a = -1;
   let b = -1;
@@ -154,6 +144,21 @@ export function inkRunFrom(grey: RawImage, band: Box, edge: number, dir: -1 | 1,
   if (bottom - top < 0.4 * h) return null;
   const pad = Math.round(0.15 * h);
   return [x0 + start - pad, top - pad, end - start + 2 * pad, bottom - top + 2 * pad];
+}
+
+/**
+ * A band of a line clipped to the page, its ink threshold, the least ink a column needs to count as
+ * inked (a stroke, not a speck), and the ink per column. Null when the band is under a glyph wide or
+ * half a glyph high.
+ */
+function bandColumns(grey: RawImage, bx0: number, by0: number, bx1: number, by1: number, h: number) {
+  const x0 = Math.max(0, Math.round(bx0));
+  const y0 = Math.max(0, Math.round(by0));
+  const x1 = Math.min(grey.width, Math.round(bx1));
+  const y1 = Math.min(grey.height, Math.round(by1));
+  if (x1 - x0 < h || y1 - y0 < 0.5 * h) return null;
+  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 140);
+  return { x0, y0, y1, thr, minInk: Math.max(2, Math.round(0.08 * h)), cols: inkColumns(grey, x0, y0, x1, y1, thr) };
 }
 
 /** Ink pixels (≤ thr) per column of the region [x0, x1) × [y0, y1). */
