@@ -15,7 +15,8 @@ export function findApplicantInLines(s: NameSearch): void {
     // Split glyphs are a fallback: never let them break a name that reads right as it is.
     const plain = hanCharacters(lt, ink, false);
     const merged = hanCharacters(lt, ink, true);
-    const useMerged = merged.chars.length < plain.chars.length && approximateMatches(pattern, plain.chars, 0).length === 0;
+    // A misreading of the name as read (届福龙 for 屈福龙) is kept too: merging its glyphs would lose it.
+    const useMerged = merged.chars.length < plain.chars.length && approximateMatches(pattern, plain.chars, k).length === 0;
     const { ranges, chars: coreChars } = useMerged ? merged : plain;
     for (const m of approximateMatches(pattern, coreChars, k)) {
       const from = ranges[m.start][0];
