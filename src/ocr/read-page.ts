@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Box } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrLine, OcrOptions, OcrPage } from '../model/ocr.ts';
+import { crop } from '../quality/raster.ts';
 import { measureTextScale } from '../quality/text-scale.ts';
 import { missedTextRegions, readMissedInk } from './read-missed-ink.ts';
 import { rereadWeakRuns } from './reread-weak-runs.ts';
@@ -163,9 +164,7 @@ function lineGlyphPx(l: OcrLine): number {
 /** OCR of one block of the page enlarged `f` times; lines come back in page pixels. */
 async function readBlock(grey: RawImage, b: Box, f: number, engine: OcrEngine, options: OcrOptions): Promise<OcrPage> {
   const [x0, y0, w, h] = b;
-  const data = Buffer.alloc(w * h);
-  for (let y = 0; y < h; y++) grey.data.copy(data, y * w, (y0 + y) * grey.width + x0, (y0 + y) * grey.width + x0 + w);
-  const big = await enlarge({ data, width: w, height: h, channels: 1 }, f);
+  const big = await enlarge(crop(grey, x0, y0, w, h), f);
   const read = scalePage(await engine.recognize(big, options), big.width / w, w, h);
   const shift = (box: Box): Box => [box[0] + x0, box[1] + y0, box[2], box[3]];
   return {

@@ -18,7 +18,8 @@ export function findApplicantInLines(s: NameSearch): void {
     // Merged only where that reads at least as close to the name: 上闻宇 merged to 邝宇's two glyphs,
     // but not 届福龙 (for 屈福龙), whose merged 届福 would lose a name read one look-alike off.
     const fewest = (chars: string[]) => Math.min(Infinity, ...approximateMatches(pattern, chars, k).map((m) => m.edits));
-    const useMerged = merged.chars.length < plain.chars.length && fewest(plain.chars) > 0 && fewest(merged.chars) <= fewest(plain.chars);
+    const plainFewest = merged.chars.length < plain.chars.length ? fewest(plain.chars) : 0;
+    const useMerged = plainFewest > 0 && fewest(merged.chars) <= plainFewest;
     const { ranges, chars: coreChars } = useMerged ? merged : plain;
     for (const m of approximateMatches(pattern, coreChars, k)) {
       const from = ranges[m.start][0];
