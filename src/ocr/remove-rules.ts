@@ -89,10 +89,12 @@ export function ruleMask(dark: Uint8Array, width: number, height: number, shape:
   const mark = new Uint8Array(w * height);
   let any = false;
   longRuns(dark, w, height, minRun, false, (y, a, b) => {
+    if (throughText(dark, w, height, maxThick, y, a, b, false)) return;
     mark.fill(1, y * w + a, y * w + b);
     any = true;
   });
   longRuns(dark, w, height, minRun, true, (x, a, b) => {
+    if (throughText(dark, w, height, maxThick, x, a, b, true)) return;
     for (let k = a; k < b; k++) mark[k * w + x] |= 2;
     any = true;
   });
@@ -107,6 +109,43 @@ export function ruleMask(dark: Uint8Array, width: number, height: number, shape:
     if (b - a <= maxThick) out.fill(1, y * w + a, y * w + b), (removed += b - a);
   }, 2);
   return removed ? out : null;
+}
+
+/**
+ * Whether a long dark run lies inside a line of text rather than being a rule: in a blurred scan the
+ * horizontal strokes of a few neighbouring characters (党怡敏, 20 px at σ 1.2) run together into one long
+ * thin dark run. Beyond the thickest a rule may be, on both sides of the run at once, there is ink
+ * along most of its length; a rule between rows of a table has text on both sides only where the
+ * cells' text happens to sit, and a written line (______) has ink on one side only. Left as it was:
+ * a run along the bottom strokes of a row of characters (重工业) has ink on one side only and is
+ * still taken for an underline.
+ */
+const THROUGH_TEXT_SHARE = 0.6;
+function throughText(dark: Uint8Array, w: number, h: number, maxThick: number, line: number, a: number, b: number, columns: boolean): boolean {
+  const size = columns ? w : h;
+  const at = columns ? (across: number, along: number) => dark[along * w + across] : (across: number, along: number) => dark[across * w + along];
+  // Ink on one side: past the dark run the pixel sits in (the rule's or the stroke's own
+  // thickness, at most maxThick), any dark within maxThick more.
+  const inkOn = (p: number, step: number) => {
+    let d = 1;
+    while (d <= maxThick && line + step * d >= 0 && line + step * d < size && at(line + step * d, p)) d++;
+    for (const end = d + maxThick; d <= end; d++) {
+      const q = line + step * d;
+      if (q < 0 || q >= size) return false;
+      if (at(q, p)) return true;
+    }
+    return false;
+  };
+  // Dark straight across for more than a rule is thick: the run is inside a glyph's body.
+  const thickAcross = (p: number) => {
+    let n = 1;
+    for (let q = line - 1; q >= 0 && at(q, p) && n <= maxThick; q--) n++;
+    for (let q = line + 1; q < size && at(q, p) && n <= maxThick; q++) n++;
+    return n > maxThick;
+  };
+  let inText = 0;
+  for (let p = a; p < b; p++) if (thickAcross(p) || (inkOn(p, -1) && inkOn(p, 1))) inText++;
+  return inText >= THROUGH_TEXT_SHARE * (b - a);
 }
 
 /** Every run of pixels with a bit of `bits` set, at least minRun long, along rows (line = y) or columns (line = x): [a, b). */

@@ -1,10 +1,12 @@
 /**
  * A journal paper's first page (bench set, seed 4242, application 5): the applicant 党怡敏 is the
  * fourth of four authors, and the 7.5 pt author's note under the text (作者简介：党怡敏（1989—），…)
- * is read 欧访乞 — no character right. The note is conventionally the first author's, so a name there
- * that reads as nobody's is not masked by guess; the page is flagged for a person. The byline's other
- * authors are recognised as names, and the running text, keyword line and label values are not
- * (支护, 安全, 文章, 简介 … had been reported as other people's names).
+ * is blurred (σ 1.2) and 2.6° skewed. It used to be read 欧访乞 — no character right — because the
+ * rule remover took the run-together horizontal strokes of 党怡敏 for a table rule and whitened a
+ * stripe through the name; the page was then flagged for a person. Now the note reads right and is
+ * masked with the byline's occurrence. The byline's other authors are recognised as names, and the
+ * running text, keyword line and label values are not (支护, 安全, 文章, 简介 … had been reported as
+ * other people's names).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Box } from '../../src/model/geometry.ts';
@@ -15,7 +17,7 @@ import { tempDir } from '../helpers/tmp.ts';
 
 const FILE = '业绩成果/论文1.jpg';
 
-describe('a paper whose author’s note is unreadable', () => {
+describe('a paper whose author’s note is set small and blurred', () => {
   let engine: Awaited<ReturnType<typeof testEngines>>;
   let tmp: Awaited<ReturnType<typeof tempDir>>;
   let run: GeneratedRun;
@@ -31,16 +33,13 @@ describe('a paper whose author’s note is unreadable', () => {
     await tmp?.cleanup();
   });
 
-  it('masks the byline occurrence, touches no co-author, and flags the note', () => {
+  it('masks the byline occurrence and the note’s, and touches no co-author', () => {
     const page = run.result.report.pages.find((p) => p.file === FILE)!;
     const truth = run.truth.files.find((f) => f.file === FILE)!.pages[0];
     expect(truth.applicantNames.length).toBe(2);
     expect(run.score.violations).toEqual([]);
-    // The byline's occurrence is masked; the note's is the one the page is flagged for.
-    expect(run.score.misses.map((m) => m.text)).toEqual(['党怡敏']);
-    const flagged = page.findings.filter((x) => x.ruleId === 'mask/uncertain-name');
-    expect(flagged.some((x) => x.message.includes('作者简介'))).toBe(true);
-    expect(page.needsReview).toBe(true);
+    expect(run.score.misses).toEqual([]);
+    expect(page.masks.filter((m) => m.kind === 'applicant_name').length).toBeGreaterThanOrEqual(2);
   });
 
   it('reports as other people’s names only names', () => {
