@@ -87,17 +87,47 @@ function sealRed(r: number, g: number, b: number): boolean {
   return r - m > 40 || (r - m > 25 && r >= 1.2 * m);
 }
 
-/** Share of the input's ink inside the box (grown by 2 px for blur) that is mask-black in the output. */
+/**
+ * Share of the input's ink inside the box (grown by 2 px for blur) that is mask-black in the output.
+ * Ink in the 2-px margin counts only where it joins the ink inside the box: the blurred edge of a
+ * stroke does, the next glyph (a ；set tight after the name at 96 dpi) does not.
+ */
 function inkCovered(out: RawImage, inp: RawImage, b: Box): number {
   const [x0, y0, x1, y1] = clip(b, out, 2);
+  const [bx0, by0, bx1, by1] = clip(b, out, 0);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (w <= 0 || h <= 0) return 1;
+  const isInk = new Uint8Array(w * h);
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) if (x < inp.width && y < inp.height && lum(inp, x, y) <= 140) isInk[(y - y0) * w + (x - x0)] = 1;
+  const reached = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let y = by0; y < by1; y++)
+    for (let x = bx0; x < bx1; x++) {
+      const i = (y - y0) * w + (x - x0);
+      if (isInk[i]) (reached[i] = 1), stack.push(i);
+    }
+  while (stack.length) {
+    const i = stack.pop()!;
+    const cx = i % w;
+    const cy = (i - cx) / w;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = cx + dx;
+        const ny = cy + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (isInk[j] && !reached[j]) (reached[j] = 1), stack.push(j);
+      }
+  }
   let ink = 0;
   let covered = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) {
-      if (x >= inp.width || y >= inp.height || lum(inp, x, y) > 140) continue;
-      ink++;
-      if (dark(out, x, y, 28)) covered++;
-    }
+  for (let i = 0; i < reached.length; i++) {
+    if (!reached[i]) continue;
+    ink++;
+    if (dark(out, x0 + (i % w), y0 + Math.floor(i / w), 28)) covered++;
+  }
   return ink ? covered / ink : 1;
 }
 
