@@ -51,10 +51,13 @@ export function findApplicantInLines(s: NameSearch): void {
       // A label beside it naming someone else (经办人 in its own column) makes it theirs.
       const alone = from === 0 && to === lt.tokens.length && !labelledForOther(lines, lt);
       // On a document about the applicant alone, one character misread where the applicant's name
-      // stands (addressed, or alone in its cell) with the surname read right is the applicant's
-      // name misread (党怡敏 read 党属敏); a labelled signer (经办人：党怡怡) never gets here.
-      const standsForApplicant =
-        ownDocument && !LIST_DOCS.has(s.input.docType!) && (addressed || alone) && m.edits === 1 && m.substituted.length === 1 && m.substituted[0][1] !== 0;
+      // stands (addressed, or alone in its cell) is the applicant's name misread, the surname too:
+      // 党怡敏 read 党属敏, 燕霖英 read 节霖英 in …，女，1984年11月生, 任强勤 read 坚强勤 under a
+      // seal in a form's 姓名 cell whose label the seal hid. Someone else on the applicant's own
+      // document who shares all but one character of the name, in a cell of their own with no
+      // label, is far rarer than a misread; it is flagged either way. A labelled signer
+      // (经办人：党怡怡) never gets here.
+      const standsForApplicant = ownDocument && !LIST_DOCS.has(s.input.docType!) && (addressed || alone) && m.edits === 1 && m.substituted.length === 1;
       const misread =
         gapsOk &&
         (pattern.length === 2

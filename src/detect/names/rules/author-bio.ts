@@ -32,27 +32,65 @@ export function findAuthorBio(s: NameSearch): void {
     const read = t.slice(from, to).map((x) => x.ch).join('');
     if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) continue;
     const d = detection('applicant_name', lt, from, to, 0.5, { rule: 'author-bio' });
-    if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
+    if (applicant.some((a) => intersect(a.box, d.box))) continue;
+    // "Like the applicant's name but not quite" (similar-name) says little here, where the byline
+    // tells whose note it is: decided below. A name another rule found (a co-author's) stands.
+    const similar = others.filter((o) => intersect(o.box, d.box) && o.evidence.rule === 'similar-name');
+    if (others.some((o) => intersect(o.box, d.box) && !similar.includes(o))) continue;
+    for (const o of similar) others.splice(others.indexOf(o), 1);
+    const han = (x: string) => x.replace(/[^\u3400-\u9fff]/gu, '');
+    const readHan = han(read);
+    const own = nameScore(readHan, name);
     // A co-author's name from the byline, read here better than the applicant's: theirs.
-    const coAuthor = others.find((o) => nameScore(read, o.text) >= 0.5 && nameScore(read, o.text) > nameScore(read, name));
+    const coAuthor = others.find((o) => nameScore(readHan, han(o.text)) >= 0.5 && nameScore(readHan, han(o.text)) > own);
     if (coAuthor) {
       others.push({ ...d, kind: 'other_name', confidence: 0.6, evidence: { ...d.evidence, coAuthor: coAuthor.text } });
       continue;
     }
+    // The note names one of the byline's authors: read half like the applicant's name (found on the
+    // byline) and closer to it than to every co-author's (吐尔了还买买提 for 吐尔逊·买买提, whose
+    // co-author is 吐尔逊·卡德尔), it is the applicant's.
+    const closest = own >= 0.5 && closestToApplicant(s, readHan, own, lt.line.box[1]);
     const first = firstAuthor(applicant, others, lt.line.box[1]);
-    const theirs = first !== undefined && first.kind === 'applicant_name';
-    if (theirs) applicant.push({ ...d, evidence: { ...d.evidence, firstAuthor: true } });
+    const firstIsApplicant = first !== undefined && first.kind === 'applicant_name';
+    const theirs = closest || firstIsApplicant;
+    if (theirs) applicant.push({ ...d, evidence: { ...d.evidence, ...(firstIsApplicant ? { firstAuthor: true } : { closestAuthor: true, score: own }) } });
     uncertain.push({
       text: read,
       box: d.box,
-      reasonZh: theirs
+      reasonZh: firstIsApplicant
         ? `作者简介中的姓名识别为“${read}”，申报人为第一作者，已按位置遮盖，请核对`
-        : `作者简介中的姓名识别为“${read}”，无法判断是否为申报人本人，未遮盖，请人工核对`,
-      reasonEn: theirs
+        : closest
+          ? `作者简介中的姓名识别为“${read}”，与申报人姓名最接近，已按位置遮盖，请核对`
+          : `作者简介中的姓名识别为“${read}”，无法判断是否为申报人本人，未遮盖，请人工核对`,
+      reasonEn: firstIsApplicant
         ? `the author's note names “${read}”; the applicant is the first author, so it was masked by its place: please check`
-        : `the author's note names “${read}”, which could not be told to be the applicant's or not; left unmasked, please check`,
+        : closest
+          ? `the author's note names “${read}”, closest to the applicant's name of the byline's authors; masked by its place, please check`
+          : `the author's note names “${read}”, which could not be told to be the applicant's or not; left unmasked, please check`,
     });
   }
+}
+
+/**
+ * Whether the note's name reads closer to the applicant's name than to every other author of the
+ * byline (the line above the note where the applicant's name was found): the names found on it as
+ * others', and its name-sized pieces between commas and footnote digits, which no rule may have
+ * called a name (程立豪2，吐尔逊-买买提1，吐尔逊…卡德尔2).
+ */
+function closestToApplicant(s: NameSearch, readHan: string, own: number, noteTop: number): boolean {
+  const han = (x: string) => x.replace(/[^\u3400-\u9fff]/gu, '');
+  const bylines = new Set(s.applicant.filter((a) => a.box[1] < noteTop).map((a) => a.evidence.line));
+  if (bylines.size === 0) return false;
+  const authors: string[] = s.others.filter((o) => o.box[1] < noteTop).map((o) => han(o.text));
+  for (const lt of s.lines) {
+    if (!bylines.has(lt.lineIndex)) continue;
+    const pieces = lt.tokens.map((t) => t.ch).join('').split(/[，,、;；\s\d*∗]+/u).map(han).filter((p) => p.length >= 2);
+    // The applicant's own piece is the one most like the name; every other piece is a co-author.
+    const mine = pieces.reduce((best, p) => (nameScore(p, s.name) > nameScore(best, s.name) ? p : best), '');
+    authors.push(...pieces.filter((p) => p !== mine));
+  }
+  return authors.every((a) => nameScore(readHan, a) < own);
 }
 
 /**

@@ -12,7 +12,8 @@ import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
  * masked where it stands and flagged. A line that still has a label before 性别 is left to the
  * labelled-values rule.
  */
-const SEPARATOR = /^[|｜丨\[\]]$/;
+// A table rule, or a seal's ring crossing the row, as OCR reads it: | ｜ 丨 [ ] \ /.
+const SEPARATOR = /^[|｜丨\[\]\\/]$/;
 
 export function findValueBeforeField(s: NameSearch): void {
   const { pattern, lines, applicant, others, uncertain, detection, input } = s;
@@ -23,7 +24,7 @@ export function findValueBeforeField(s: NameSearch): void {
     let at = text.indexOf('性别');
     if (at < 0) {
       const beside = rowNeighbourRight(lines, lt);
-      if (beside && /^\s*性(\s*别|\s*$)/.test(beside.tokens.map((t) => t.ch).join('')) && !rowNeighbourLeftHasText(lines, lt)) at = lt.tokens.length;
+      if (beside && /^[\s|｜丨\[\]\\/]*性(\s*别|\s*$)/.test(beside.tokens.map((t) => t.ch).join('')) && !rowNeighbourLeftHasText(lines, lt)) at = lt.tokens.length;
     }
     if (at === 0 && input.grey && !rowNeighbourLeftHasText(lines, lt)) {
       unreadValueBefore(s, lt);

@@ -1,0 +1,53 @@
+/**
+ * Names OCR misreads where the document says whose they are, from an application drawn with a seed
+ * no rule was tuned on (bench seed 9002, measured first and then fixed):
+ * - a degree certificate's holder line 燕霖英，女，1984年11月生 read 节霖英 (the surname wrong): on a
+ *   document about the applicant, the person described there is the applicant;
+ * - a paper's author's note 作者简介：吐尔逊·买买提（1986—）read 吐尔了还买买提 (逊 split in two, the
+ *   dot lost) while the applicant is the byline's second author: the note's name reads closer to the
+ *   applicant's than to every other author of the byline (吐尔逊·卡德尔 shares its first part), so it
+ *   is the applicant's, masked and flagged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../helpers/engine.ts';
+import { generateAndRun, type GeneratedRun } from '../helpers/run-generated.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const DEGREE = '学历证明/学位证书.png';
+const PAPER = '业绩成果/论文1.png';
+
+describe('misread names where the document says whose they are', () => {
+  let engine: Awaited<ReturnType<typeof testEngines>>;
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  let degree: GeneratedRun;
+  let paper: GeneratedRun;
+
+  beforeAll(async () => {
+    tmp = await tempDir('misread');
+    engine = await testEngines();
+    degree = await generateAndRun(tmp.dir, engine, { seed: 9002 }, { name: 'application-1', keep: [DEGREE] });
+    paper = await generateAndRun(tmp.dir, engine, { seed: 9002 + 2 * 7919 }, { name: 'application-3', keep: [PAPER] });
+  }, 600_000);
+
+  afterAll(async () => {
+    await engine?.stop();
+    await tmp?.cleanup();
+  });
+
+  it('masks the degree holder’s name read with its surname wrong, and flags it', () => {
+    expect(degree.truth.files[0].pages[0].applicantNames.map((n) => n.text)).toEqual(['燕霖英']);
+    expect(degree.score.misses).toEqual([]);
+    const page = degree.result.report.pages.find((p) => p.file === DEGREE)!;
+    expect(page.findings.some((f) => f.ruleId === 'mask/uncertain-name')).toBe(true);
+  });
+
+  it('masks the author’s note of a second author when it reads closest to the applicant, touching no co-author', () => {
+    const truth = paper.truth.files[0].pages[0];
+    expect(truth.applicantNames.length).toBe(2);
+    expect(truth.otherNames.map((n) => n.text)).toContain('吐尔逊·卡德尔');
+    expect(paper.score.misses).toEqual([]);
+    expect(paper.score.violations).toEqual([]);
+    const page = paper.result.report.pages.find((p) => p.file === PAPER)!;
+    expect(page.findings.some((f) => f.ruleId === 'mask/uncertain-name' && f.message.includes('作者简介'))).toBe(true);
+  });
+});
