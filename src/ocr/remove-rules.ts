@@ -121,6 +121,7 @@ export function ruleMask(dark: Uint8Array, width: number, height: number, shape:
  * still taken for an underline.
  */
 const THROUGH_TEXT_SHARE = 0.6;
+const TALL_SHARE = 0.1;
 function throughText(dark: Uint8Array, w: number, h: number, maxThick: number, line: number, a: number, b: number, columns: boolean): boolean {
   const size = columns ? w : h;
   const at = columns ? (across: number, along: number) => dark[along * w + across] : (across: number, along: number) => dark[across * w + along];
@@ -136,16 +137,25 @@ function throughText(dark: Uint8Array, w: number, h: number, maxThick: number, l
     }
     return false;
   };
-  // Dark straight across for more than a rule is thick: the run is inside a glyph's body.
-  const thickAcross = (p: number) => {
+  // Dark straight across, counted up to just past twice what a rule may be thick.
+  const across = (p: number) => {
     let n = 1;
-    for (let q = line - 1; q >= 0 && at(q, p) && n <= maxThick; q--) n++;
-    for (let q = line + 1; q < size && at(q, p) && n <= maxThick; q++) n++;
-    return n > maxThick;
+    for (let q = line - 1; q >= 0 && at(q, p) && n <= 2 * maxThick; q--) n++;
+    for (let q = line + 1; q < size && at(q, p) && n <= 2 * maxThick; q++) n++;
+    return n;
   };
+  // Inside text: dark across for more than a rule is thick, or ink on both sides, along most of the
+  // run; and somewhere a glyph's vertical stroke, dark across twice that. A seal's ring, a little
+  // thicker than a rule and even all along, has none: it stays a rule (taking its top out of the
+  // OCR's grey helps a signature across it read).
   let inText = 0;
-  for (let p = a; p < b; p++) if (thickAcross(p) || (inkOn(p, -1) && inkOn(p, 1))) inText++;
-  return inText >= THROUGH_TEXT_SHARE * (b - a);
+  let tall = 0;
+  for (let p = a; p < b; p++) {
+    const n = across(p);
+    if (n > 2 * maxThick) tall++;
+    if (n > maxThick || (inkOn(p, -1) && inkOn(p, 1))) inText++;
+  }
+  return inText >= THROUGH_TEXT_SHARE * (b - a) && tall >= TALL_SHARE * (b - a);
 }
 
 /** Every run of pixels with a bit of `bits` set, at least minRun long, along rows (line = y) or columns (line = x): [a, b). */
