@@ -90,6 +90,8 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
       const from = own.length ? Math.max(line.box[0], Math.min(...own.map((c) => c.box[0])) - 0.3 * h) : line.box[0];
       const region: Box = [from, line.box[1], line.box[0] + line.box[2] - from, h];
       const tight = grey ? inkBox(grey, region, seal.penInk) : null;
+      // No dark ink there but the seal's own: OCR read the stamp's arc text (民二 for a glyph of it).
+      if (grey && !tight) continue;
       const box: Box = tight ? [tight[0] - 3, tight[1] - 3, tight[2] + 6, tight[3] + 6] : region;
       out.push({ kind: 'other_name', text, box, charBoxes: own.map((c) => c.box), confidence: 0.4, evidence: { rule: 'under-seal', lineBox: line.box } });
     }
@@ -124,6 +126,9 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
 const PEN = 110;
 /** An OCR line this many times the print's glyph height holds handwriting, not print. */
 const TALL_LINE = 1.8;
+/** Characters no taller than this many times the print's height, read with this mean confidence, are print. */
+const PRINT_SIZED = 1.3;
+const PRINT_CONFIDENCE = 60;
 
 /**
  * Handwriting under the employer's seal that OCR did not read at all (it dropped the lines around
@@ -161,8 +166,18 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWit
       const value = t.replace(/^[^：:]{1,4}[：:]/, '');
       return printedMarks(value, l.confidence) || NOT_A_NAME.test(t);
     };
-    const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l);
-    const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l);
+    // A line of print-sized characters read with confidence is print, however tall its box (a
+    // seal's number row above 采煤队技术主管 stretched it to 2.5 lines) or low tesseract's own
+    // confidence for the line (0 there, its characters at 78–98).
+    const printSized = (l: OcrPage['lines'][number]) => {
+      const han = l.chars.filter((c) => /\p{Script=Han}/u.test(c.text));
+      if (han.length < 3) return false;
+      const mean = han.reduce((a, c) => a + c.confidence, 0) / han.length;
+      const heights = han.map((c) => c.box[3]).sort((a, b) => a - b);
+      return mean >= PRINT_CONFIDENCE && heights[Math.floor(heights.length / 4)] <= PRINT_SIZED * print;
+    };
+    const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l) && !printSized(l);
+    const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l) || printSized(l);
     const hands = ocr.lines.filter(handLine).map((l) => l.box);
     const known = [...found.map((d) => d.box), ...out.map((d) => d.box), ...ocr.lines.filter(printed).map((l) => l.box)];
     const cell = 4;
