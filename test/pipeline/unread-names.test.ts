@@ -56,7 +56,10 @@ describe('names OCR did not read, masked by their place and flagged', () => {
     for (const { truth, result } of runs) {
       for (const f of truth.files) {
         const page = result.report.pages.find((p) => p.file === f.file)!;
-        expect(page.findings.some((x) => x.ruleId === 'mask/uncertain-name'), f.file).toBe(true);
+        // A page whose names all read right, whole or split over two lines (the rule remover no
+        // longer whitens a stripe through the publicity's 党怡敏, once read 党褒敏疙), has nothing to flag.
+        const allExact = page.masks.filter((x) => x.kind === 'applicant_name').every((m) => m.evidence.rule === 'exact' || m.evidence.rule === 'split-across-lines');
+        expect(allExact || page.findings.some((x) => x.ruleId === 'mask/uncertain-name'), f.file).toBe(true);
         const biggest = Math.max(...f.pages[0].applicantNames.map((n) => n.box[2] * n.box[3]));
         for (const m of page.masks.filter((x) => x.kind === 'applicant_name')) expect(m.box[2] * m.box[3], f.file).toBeLessThan(4 * biggest);
       }

@@ -89,6 +89,19 @@ export function startNameSearch(input: NameSearchInput): NameSearch {
   return { input, pattern, name: pattern.join(''), minority, lines, ink, k, ownDocument, applicant, others, uncertain, detection };
 }
 
+/**
+ * Whether another rule holds this box as someone else's name. "Like the applicant's name but not
+ * quite" (the similar-name verdict) says little where the place tells whose name it is (a pledge's
+ * signing line, a paper's author's note): such verdicts on the box are withdrawn and do not count.
+ */
+export function heldAsOther(s: NameSearch, box: Box): boolean {
+  for (let i = s.others.length - 1; i >= 0; i--) {
+    const o = s.others[i];
+    if (o.evidence.rule === 'similar-name' && intersect(o.box, box)) s.others.splice(i, 1);
+  }
+  return s.others.some((o) => intersect(o.box, box));
+}
+
 export function overlapShare(a: Box, b: Box): number {
   const i = intersect(a, b);
   return i ? (i[2] * i[3]) / Math.max(1, Math.min(a[2] * a[3], b[2] * b[3])) : 0;

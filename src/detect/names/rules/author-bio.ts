@@ -2,7 +2,7 @@ import { intersect } from '../../../model/geometry.ts';
 import type { NameDetection } from '../../../model/detection.ts';
 import { isDotLike, isHan } from '../chinese-names.ts';
 import { nameScore } from '../name-shape.ts';
-import type { NameSearch } from '../name-search.ts';
+import { heldAsOther, type NameSearch } from '../name-search.ts';
 
 /** 作者简介 as OCR reads it: one character of the four may be wrong or lost. */
 const BIO_LABEL = /作者简介|作者介绍|者简介|作者简|作.简介|作者.介/u;
@@ -32,12 +32,9 @@ export function findAuthorBio(s: NameSearch): void {
     const read = t.slice(from, to).map((x) => x.ch).join('');
     if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) continue;
     const d = detection('applicant_name', lt, from, to, 0.5, { rule: 'author-bio' });
-    if (applicant.some((a) => intersect(a.box, d.box))) continue;
-    // "Like the applicant's name but not quite" (similar-name) says little here, where the byline
-    // tells whose note it is: decided below. A name another rule found (a co-author's) stands.
-    const similar = others.filter((o) => intersect(o.box, d.box) && o.evidence.rule === 'similar-name');
-    if (others.some((o) => intersect(o.box, d.box) && !similar.includes(o))) continue;
-    for (const o of similar) others.splice(others.indexOf(o), 1);
+    // A name another rule found (a co-author's) stands; "like the applicant's but not quite" is
+    // decided here, where the byline tells whose note it is.
+    if (applicant.some((a) => intersect(a.box, d.box)) || heldAsOther(s, d.box)) continue;
     const han = (x: string) => x.replace(/[^\u3400-\u9fff]/gu, '');
     const readHan = han(read);
     const own = nameScore(readHan, name);

@@ -2,7 +2,7 @@ import { intersect } from '../../../model/geometry.ts';
 import { isHan } from '../chinese-names.ts';
 import { inkBlobRightOf } from '../ink-blob.ts';
 import { unionBoxes } from '../line-tokens.ts';
-import type { NameSearch } from '../name-search.ts';
+import { heldAsOther, type NameSearch } from '../name-search.ts';
 
 /** Characters of the labels a pledge is signed after: 承诺人, 申请人, 申报人, 签名, 签字. */
 const SIGNING_LABEL_CHARS = new Set([...'承诺人申请报签名字']);
@@ -15,7 +15,7 @@ const SIGNING_LABEL_CHARS = new Set([...'承诺人申请报签名字']);
  * label's) ending in a colon, then the signature. What follows the colon is masked, flagged.
  */
 export function findPledgeSignature(s: NameSearch): void {
-  const { lines, applicant, others, uncertain, input, detection } = s;
+  const { lines, applicant, uncertain, input, detection } = s;
   if (input.docType !== 'personal_pledge') return;
   for (const lt of lines) {
     const t = lt.tokens;
@@ -30,7 +30,7 @@ export function findPledgeSignature(s: NameSearch): void {
     const d = detection('applicant_name', lt, colon + 1, to, 0.55, { rule: 'pledge-signature', label: label.join('') });
     const blob = input.grey ? inkBlobRightOf(input.grey, lt, colon + 1, to) : null;
     if (blob && intersect(blob, d.box)) d.box = unionBoxes([d.box, blob]);
-    if (applicant.some((a) => intersect(a.box, d.box)) || others.some((o) => intersect(o.box, d.box))) continue;
+    if (applicant.some((a) => intersect(a.box, d.box)) || heldAsOther(s, d.box)) continue;
     applicant.push(d);
     uncertain.push({
       text: d.text,
