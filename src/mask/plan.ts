@@ -1,5 +1,5 @@
 import type { NameDetection } from '../model/detection.ts';
-import { clamp, intersect, pad, type Box } from '../model/geometry.ts';
+import { clamp, intersect, pad, type Box, type Ellipse } from '../model/geometry.ts';
 import type { Finding } from '../model/finding.ts';
 import { patchHolds, type PenInkPatch, type SealWithInk } from '../detect/seals/pen-ink.ts';
 
@@ -222,6 +222,54 @@ export function mergeClose(windows: Box[]): Box[] {
   return out;
 }
 
+/** Ink of a seal lies within this of its fitted ellipse (detect-seals.ts takes its ink box there). */
+const SEAL_INK_RHO = 1.12;
+
+/**
+ * The seal's mask as it is shaped: its ellipse grown to where the seal's ink reaches and by the
+ * margin (an edge-cut seal's ink box is smaller than its ellipse: the reach is then the most ink
+ * may have), as a stack of horizontal strips (each as wide as the ellipse anywhere over its rows),
+ * clipped to the seal's padded ink box. A box around a round seal covers its corners too, 27 % more
+ * than the seal, and there sits what was written beside the stamp: a signature just above it, the
+ * date below.
+ */
+export function ellipseStrips(e: Ellipse, margin: number, clip: Box, inkBox: Box): Box[] {
+  // How far out the ink reaches, as a share of the radius: from the ink box where the seal is
+  // whole (a ring fitted at its outer edge has its ink within 1.0), never past SEAL_INK_RHO.
+  const reach = Math.min(SEAL_INK_RHO, Math.max(1, Math.max(inkBox[2], inkBox[3]) / (2 * Math.max(e.rx, e.ry))));
+  const a = e.rx * reach + margin;
+  const b = e.ry * reach + margin;
+  const t = (e.angleDeg * Math.PI) / 180;
+  const [c, s] = [Math.cos(t), Math.sin(t)];
+  // Row y of the rotated ellipse: A u² + B u + C ≤ 0 with u = x − cx, v = y − cy.
+  const A = (c * c) / (a * a) + (s * s) / (b * b);
+  const rowSpan = (y: number): [number, number] | null => {
+    const v = y - e.cy;
+    const B = 2 * v * s * c * (1 / (a * a) - 1 / (b * b));
+    const C = v * v * ((s * s) / (a * a) + (c * c) / (b * b)) - 1;
+    const d = B * B - 4 * A * C;
+    if (d < 0) return null;
+    const r = Math.sqrt(d);
+    return [e.cx + (-B - r) / (2 * A), e.cx + (-B + r) / (2 * A)];
+  };
+  const [cx0, cy0, cw, ch] = clip;
+  const strip = Math.max(2, Math.round(Math.min(a, b) / 10));
+  const out: Box[] = [];
+  for (let y = cy0; y < cy0 + ch; y += strip) {
+    const y1 = Math.min(cy0 + ch, y + strip);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let yy = y; yy <= y1; yy++) {
+      const span = rowSpan(yy);
+      if (span) (lo = Math.min(lo, span[0])), (hi = Math.max(hi, span[1]));
+    }
+    const x0 = Math.max(cx0, Math.floor(lo));
+    const x1 = Math.min(cx0 + cw, Math.ceil(hi));
+    if (x1 > x0) out.push([x0, y, x1 - x0, y1 - y]);
+  }
+  return out.length ? out : [clip];
+}
+
 /**
  * What to cover on a page: the applicant's names and the employer's seals, padded a little, with
  * every other person's name cut out of them. Decides, does not draw.
@@ -234,8 +282,8 @@ export function planMasks(input: PlanInput): MaskPlan {
   const others = input.names.filter((n) => n.kind === 'other_name');
   const masks: Mask[] = [];
 
-  const cutOthers = (rect: Box, keep = protectedBoxes): { rects: Box[]; cut: boolean } => {
-    let rects = [rect];
+  const cutOthers = (rect: Box | Box[], keep = protectedBoxes): { rects: Box[]; cut: boolean } => {
+    let rects = Array.isArray(rect[0]) ? (rect as Box[]) : [rect as Box];
     let cut = false;
     for (const p of keep) {
       const next: Box[] = [];
@@ -277,7 +325,7 @@ export function planMasks(input: PlanInput): MaskPlan {
     const margin = Math.max(3, Math.round(0.04 * Math.max(s.box[2], s.box[3])));
     const padded = pad(s.box, margin, width, height);
     const windows = mergeClose(others.filter((n) => intersect(pad(n.box, 0.5 * n.box[3], width, height), padded)).map((n) => sealWindow(n.box, s.penInk, width, height)));
-    const { rects, cut } = cutOthers(padded, windows);
+    const { rects, cut } = cutOthers(ellipseStrips(s.ellipse, margin, padded, s.box), windows);
     masks.push({ kind: 'employer_seal', rects, box: bounding(rects.length ? rects : [padded]), text: s.ownerText, confidence: s.confidence, avoidedOtherName: cut || undefined, evidence: s.evidence });
     if (cut) {
       const names = input.names.filter((n) => n.kind === 'other_name' && intersect(n.box, padded)).map((n) => n.text);

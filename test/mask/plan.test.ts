@@ -42,6 +42,20 @@ describe('planMasks', () => {
     expect(plan.findings.map((f) => f.ruleId)).toContain('mask/seal-over-other-name');
   });
 
+  it('covers a round seal as a disc, not its box: a name by the seal’s corner stays clear', () => {
+    // A seal of radius 150 at (550, 550), its ink within its box: the mask is a disc of radius
+    // 150 + 12 (the margin); inside the padded box's corners, outside the disc, nothing is covered.
+    const plan = planMasks({ ...base, names: [], seals: [seal([400, 400, 300, 300])] });
+    const img = applyMasks({ data: Buffer.alloc(1000 * 1400 * 3, 255), width: 1000, height: 1400, channels: 3 }, plan.masks);
+    const at = (x: number, y: number) => img.data[(y * 1000 + x) * 3];
+    for (const [x, y] of [[550, 550], [550, 401], [401, 550], [699, 550], [550, 699], [445, 445], [655, 655]]) expect(at(x, y)).toBe(0);
+    for (const [x, y] of [[405, 405], [410, 420], [695, 405], [405, 695], [695, 695]]) expect(at(x, y)).toBe(255);
+    // A stack of strips, each as wide as the disc over its rows: no more than the seal's box.
+    const area = plan.masks[0].rects.reduce((a, r) => a + r[2] * r[3], 0);
+    expect(area).toBeLessThan(0.85 * 324 * 324);
+    expect(area).toBeGreaterThan(Math.PI * 150 * 150);
+  });
+
   it('cuts the window for a name under a seal to the name’s pen ink, not its padded OCR box', () => {
     // Pen ink around a seal at [400, 400, 300, 300]: the signature's strokes at x 430–520,
     // y 425–465; the OCR box [420, 420, 160, 50] also took in a glyph of the (red, lifted) arc text.
