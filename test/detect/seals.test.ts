@@ -494,7 +494,8 @@ describe('generated A4 pages read with real OCR (as measured by scripts/measure-
     const [c] = detectSeals(page.image, { dpi: 200 });
     const read = await readSealText(page.image, c, ocr, [c]);
     expect(charAccuracy(read.text, page.seals[0].text)).toBeGreaterThanOrEqual(0.6);
-    expect(read.ocrCalls).toBeLessThanOrEqual(5);
+    // Five reads, ten where the first five disagree (readSealText's second round).
+    expect(read.ocrCalls).toBeLessThanOrEqual(10);
   }, 120_000);
 
   it('does not mask another body\'s seal that overlaps the employer\'s and sits nearer the employer\'s label', async () => {

@@ -57,6 +57,8 @@ export interface UnwrapOptions {
    * the radii (±20 % across the text band). Glyph centres come from the gaps in the arc's ink.
    */
   rectify?: boolean;
+  /** findTextSpan: look again in the glyph band found over the first span (default true). */
+  refineSpan?: boolean;
 }
 
 export interface RingStrip {
@@ -212,15 +214,28 @@ export function findGlyphBand(
  * Ink along the lower part of the text band, one value per step of the parameter, and the share
  * of the samples that fell off the page (a seal cut by the page edge: there the ink is unknown).
  */
-function bandProfile(page: RawImage, e: Ellipse, grey: boolean, N: number): { ink: Float64Array; off: Float64Array } {
+function bandProfile(
+  page: RawImage,
+  e: Ellipse,
+  grey: boolean,
+  N: number,
+  band?: { outer: number; inner: number } | null,
+): { ink: Float64Array; off: Float64Array } {
   const ink = inkSampler(page, grey, 'redness');
   const profile = new Float64Array(N);
   const off = new Float64Array(N);
   const ks: number[] = [];
-  // The middle of the arc glyphs (they span ~0.62–0.90 R, ~0.53–0.80 R inside a double ring),
-  // where every glyph has ink; a label under the star reaches ~0.74 R only at its corners, and a
-  // number code along the bottom is in the gap anyway.
-  for (let k = 0.66; k <= 0.801; k += 0.02) ks.push(k);
+  if (band) {
+    // The glyph band measured: its middle, where every glyph has ink (the foot of a glyph on a
+    // double-ringed seal and the tops of a code's digits stay out), sampled finely.
+    const h = band.outer - band.inner;
+    for (let k = band.inner + 0.2 * h; k <= band.outer - 0.2 * h + 1e-9; k += 0.015) ks.push(k);
+  } else {
+    // The middle of the arc glyphs (they span ~0.62–0.90 R, ~0.53–0.80 R inside a double ring),
+    // where every glyph has ink; a label under the star reaches ~0.74 R only at its corners, and a
+    // number code along the bottom is in the gap anyway.
+    for (let k = 0.66; k <= 0.801; k += 0.02) ks.push(k);
+  }
   const inkMin = inkThreshold(page, e, ink);
   for (let j = 0; j < N; j++) {
     const t = (j / N) * Math.PI * 2;
@@ -251,7 +266,22 @@ function bandProfile(page: RawImage, e: Ellipse, grey: boolean, N: number): { in
  */
 export function findTextSpan(page: RawImage, e: Ellipse, opts: UnwrapOptions = {}): { startT: number; endT: number; found: boolean } {
   const N = 360;
-  const { ink: profile, off } = bandProfile(page, e, !!opts.grey, N);
+  const first = spanFromProfile(bandProfile(page, e, !!opts.grey, N), e, N);
+  if (!first.found || opts.refineSpan === false) return first;
+  // Second look, in the glyph band measured over the first span: a double ring pushes the glyphs
+  // in, small glyphs sit out, and the fixed radii then see only a glyph's edge (a sparse glyph
+  // such as 公 at the end of the name fell into the gap).
+  const band = findGlyphBand(page, e, first, opts);
+  if (!band) return first;
+  const second = spanFromProfile(bandProfile(page, e, !!opts.grey, N, band), e, N);
+  return second.found ? second : first;
+}
+
+function spanFromProfile(
+  { ink: profile, off }: { ink: Float64Array; off: Float64Array },
+  e: Ellipse,
+  N: number,
+): { startT: number; endT: number; found: boolean } {
   // Smoothed over ~5°: a glyph is 10–20° wide, the space between two glyphs a few degrees
   // (up to ~35° on a short name spread over the arc, still far less than the gap).
   const sm = new Float64Array(N);
@@ -288,9 +318,52 @@ export function findTextSpan(page: RawImage, e: Ellipse, opts: UnwrapOptions = {
     if (withEdge.len > gap.len) gap = withEdge;
   }
   if (gap.len < 25 || gap.len >= N - 30) return fallback();
+  // The bridging that lets the gap hold stray ink also lets it swallow a sparse glyph at the end of
+  // the text (公, 司, 心: its strokes reach the band's middle in two or three short bursts). Ink
+  // within 10° of either end of the text (half a glyph and the space after it) belongs to the text,
+  // looked for twice (a glyph in two bursts).
+  const inked = (j: number): boolean => !empty[((j % N) + N) % N] && !offPage[((j % N) + N) % N];
+  let lo = 0;
+  let hi = 0;
+  for (let round = 0; round < 2; round++) {
+    // From the text's first column back into the gap, and from its last column on into the gap.
+    for (let d = 1; d <= 10 && hi + d < gap.len - lo; d++) {
+      if (inked(gap.start + gap.len - hi - d)) {
+        hi += d;
+        break;
+      }
+    }
+    for (let d = 1; d <= 10 && lo + d < gap.len - hi; d++) {
+      if (inked(gap.start + lo + d - 1)) {
+        lo += d;
+        break;
+      }
+    }
+  }
+  gap = { start: gap.start + lo, len: gap.len - lo - hi };
   const textStart = gap.start + gap.len;
   const textLen = N - gap.len;
   return { startT: textStart * step, endT: (textStart + textLen) * step, found: true };
+}
+
+/**
+ * The part of a text span that is on the page: a seal cut by the page edge has its text run off
+ * the page at one end (or both), and the strip would end in paper tesseract reads junk into (or
+ * whose width shifts the glyphs it sees). The ends are moved in, a degree at a time, until the
+ * middle of the glyph band is on the page; the span is left as it is when less than 20° would remain.
+ * Off-page stretches inside the text stay (the strip keeps the glyphs on both sides in order).
+ */
+export function onPageSpan(page: RawImage, e: Ellipse, span: { startT: number; endT: number }): { startT: number; endT: number } {
+  const on = (t: number): boolean => {
+    const [x, y] = pointAt(e, t, 0.75);
+    return x >= 0 && y >= 0 && x < page.width && y < page.height;
+  };
+  const step = Math.PI / 180;
+  let a = span.startT;
+  let b = span.endT;
+  while (a < b && !on(a)) a += step;
+  while (b > a && !on(b)) b -= step;
+  return b - a > 20 * step ? { startT: a, endT: b } : { startT: span.startT, endT: span.endT };
 }
 
 /** The longest circular run of `on` after bridging breaks of up to `bridge` samples. */
