@@ -16,6 +16,9 @@ const UNSURE_READING = 60;
  * Values after labels: 承诺人 (the applicant, often handwritten), 姓名, bare 签名 (either), and
  * the labels of signers, reviewers and authors (someone else).
  */
+/** A role word, then up to three characters (签字 as OCR made of it) and a colon. */
+const ROLE_SIGNING_GARBLED = /(领导|负责人|审核人|经办人)[^：:，。]{1,3}[：:]/u;
+
 export function findLabelledNames(s: NameSearch): void {
   const { pattern, lines, ink, applicant, others, uncertain, ownDocument, detection, input } = s;
   const name = pattern.join('');
@@ -23,7 +26,10 @@ export function findLabelledNames(s: NameSearch): void {
   // with its role (主管领导签字) and one bare 签名 is left, that one is the applicant's own.
   const hits = lines.flatMap((lt) => findLabels(lt.tokens.map((t) => t.ch).join('')).filter((h) => standsAsLabel(lt, h)));
   const bareSignatures = hits.filter((h) => h.kind === 'signature').length;
-  const roleSignatures = hits.filter((h) => h.kind === 'other' && /签字|签名|签章/.test(h.label)).length;
+  // A role's signing place: 主管领导签字：, also with 签字 garbled (主管领导等字：), which no label matches.
+  const roleSignatures =
+    hits.filter((h) => h.kind === 'other' && /签字|签名|签章/.test(h.label)).length +
+    lines.filter((lt) => ROLE_SIGNING_GARBLED.test(lt.tokens.map((t) => t.ch).join('')) && !findLabels(lt.tokens.map((t) => t.ch).join('')).some((h) => /签字|签名|签章/.test(h.label))).length;
   const bareIsOwn = input.docType !== undefined && SELF_SIGNED.has(input.docType) && bareSignatures === 1 && roleSignatures >= 1;
   for (const lt of lines) {
     const text = lt.tokens.map((t) => t.ch).join('');
