@@ -126,9 +126,6 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
 const PEN = 110;
 /** An OCR line this many times the print's glyph height holds handwriting, not print. */
 const TALL_LINE = 1.8;
-/** Characters no taller than this many times the print's height, read with this mean confidence, are print. */
-const PRINT_SIZED = 1.3;
-const PRINT_CONFIDENCE = 60;
 
 /**
  * Handwriting under the employer's seal that OCR did not read at all (it dropped the lines around
@@ -166,18 +163,8 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWit
       const value = t.replace(/^[^：:]{1,4}[：:]/, '');
       return printedMarks(value, l.confidence) || NOT_A_NAME.test(t);
     };
-    // A line of print-sized characters read with confidence is print, however tall its box (a
-    // seal's number row above 采煤队技术主管 stretched it to 2.5 lines) or low tesseract's own
-    // confidence for the line (0 there, its characters at 78–98).
-    const printSized = (l: OcrPage['lines'][number]) => {
-      const han = l.chars.filter((c) => /\p{Script=Han}/u.test(c.text));
-      if (han.length < 3) return false;
-      const mean = han.reduce((a, c) => a + c.confidence, 0) / han.length;
-      const heights = han.map((c) => c.box[3]).sort((a, b) => a - b);
-      return mean >= PRINT_CONFIDENCE && heights[Math.floor(heights.length / 4)] <= PRINT_SIZED * print;
-    };
-    const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l) && !printSized(l);
-    const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l) || printSized(l);
+    const handLine = (l: OcrPage['lines'][number]) => l.confidence < 75 && l.box[3] >= TALL_LINE * print && !marked(l);
+    const printed = (l: OcrPage['lines'][number]) => (l.confidence >= 40 && !handLine(l)) || marked(l);
     const hands = ocr.lines.filter(handLine).map((l) => l.box);
     const known = [...found.map((d) => d.box), ...out.map((d) => d.box), ...ocr.lines.filter(printed).map((l) => l.box)];
     const cell = 4;
@@ -222,8 +209,11 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWit
           }
       }
       const box: Box = [x0 + minX * cell - 3, y0 + minY * cell - 3, (maxX - minX + 1) * cell + 6, (maxY - minY + 1) * cell + 6];
-      // Taller than print and at least a glyph wide: handwriting, not a stray stroke or a date.
-      if (box[3] < 1.3 * print || box[3] > 4 * print || box[2] < print || !intersect(box, seal.box)) continue;
+      // Taller than print and at least a glyph wide: handwriting, not a stray stroke or a date. The
+      // ink's own height, not the padded box's: a line of print under the seal's edge (采煤队技术主管,
+      // 21 px) made a 30-px box, and the seal's mask left a window over it.
+      const inkH = (maxY - minY + 1) * cell;
+      if (inkH < 1.3 * print || inkH > 4 * print || box[2] < print || !intersect(box, seal.box)) continue;
       // A signature the seal was stamped across reaches out of it; large print inside the seal (a
       // certificate's lines, the date) does not. Inside it, only ink where OCR saw a line of tall,
       // unsure glyphs is taken for a hand.
