@@ -1,6 +1,7 @@
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
 import { densestWindow, histogram, percentile, resizeGrey } from './raster.ts';
+import { characterPitch, type CharacterPitch } from './pitch.ts';
 import { measureTextScale, type TextScale } from './text-scale.ts';
 
 /** Glyph height every page is resampled to before blur is measured: DPI no longer matters. */
@@ -18,16 +19,13 @@ export const CLARITY_LIMITS = {
   /** Body-text glyph height below which text is too small to read, px: 14 px type (0.9 × 14). */
   minGlyphPx: 12.6,
   /**
-   * OCR mean confidence below which, with enough characters read, the OCR says the page is unclear:
-   * below 30 always; below 45 only when the edges too put the page near the limit (score < 75).
-   * ID cards, phone photos and patterned certificates read at 30–45 when sharp (round 5: an ID card
-   * front at σ/glyph 0.05, score 90, read at 36 and was called blurred), while a blurred ID card back
-   * whose edges half-passed (score 62) read at 31.
+   * OCR mean confidence below which, with enough characters read, the OCR says the page is unclear
+   * whatever its edges say. ID cards, phone photos and patterned certificates read at 30–45 when
+   * sharp (round 5: an ID card front at σ/glyph 0.05 read at 36). Round 7 dropped the second, softer
+   * limit (below 45 when the edge score was under 75): with the text size from the character pitch
+   * the edges alone were right more often (seed 1: 4 more agreements, none fewer).
    */
-  minOcrConfidence: 45,
   hardOcrConfidence: 30,
-  /** Edge score under which an OCR confidence between hardOcrConfidence and minOcrConfidence counts. */
-  ocrDoubtScore: 75,
 } as const;
 
 /**
@@ -231,17 +229,46 @@ export interface ClarityVerdict {
   evidence: Record<string, unknown>;
 }
 
-/**
- * The body-text glyph height of a page, from the OCR's character boxes where it read enough, from
- * the ink otherwise — and from the ink too when most of the ink's characters are set at 0.4–0.7 of
- * the size the OCR read: a table of names in 6 pt under a heading in 16 pt, scanned at 150 dpi. The OCR reads what it can, so its boxes alone would pass a page whose small print is
- * unreadable.
- */
 /** Glyphs below this height the OCR hardly reads at all: their absence from its reads says nothing. */
 const UNREADABLE_GLYPH_PX = 10;
 
-export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; from: 'ocr' | 'ink-bands' | 'ink-bands, unread small text' | 'none'; scale: TextScale } {
+/** Glyph height of a Chinese character over its advance (the type size): 0.85–0.95 in the generator's
+ *  fonts, as the OCR's boxes on sharp pages say (median 0.90 of the type size). */
+export const GLYPH_TO_PITCH = 0.9;
+/** Text lines whose pitch the page's must rest on to stand for its body size (an ID card has 5–15,
+ *  a page of text 20–600). */
+const MIN_PITCH_LINES = 6;
+
+export type GlyphSource = 'pitch' | 'ocr' | 'ink-bands' | 'ink-bands, unread small text' | 'none';
+
+/**
+ * The body-text glyph height of a page: 0.9 × its character pitch when that rests on enough lines;
+ * else from the OCR's boxes and the ink's bands (glyphFromOcrAndInk).
+ */
+export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; from: GlyphSource; scale: TextScale; pitch: CharacterPitch } {
   const scale = measureTextScale(g);
+  const pitch = characterPitch(g);
+  // The character pitch first (round 7): it is the type size itself, and blur does not move it, where
+  // the glyph heights of blurred text (the OCR's boxes, the ink's bands) shrink, grow or break up.
+  if (pitch.lines >= MIN_PITCH_LINES && pitch.pitchPx > 0) return { glyph: Math.round(GLYPH_TO_PITCH * pitch.pitchPx * 10) / 10, from: 'pitch', scale, pitch };
+  const rest = glyphFromOcrAndInk(scale, ocr);
+  // Without the OCR's boxes the ink's bands are all there is, and blur shrinks them (at the
+  // half-contrast level) or breaks them up: a pitch from even two lines is the better lower bound of
+  // the type (round 7: ID cards at 250–300 dpi blurred at σ/type 0.06–0.08 measured 13–25-px bands
+  // for 30–47-px type and were called blurred; a clean award certificate, 8 px for 41).
+  const fromPitch = Math.round(GLYPH_TO_PITCH * pitch.pitchPx * 10) / 10;
+  if (rest.from === 'ink-bands' && pitch.lines >= 2 && fromPitch > rest.glyph) return { glyph: fromPitch, from: 'pitch', scale, pitch };
+  return { ...rest, scale, pitch };
+}
+
+/**
+ * The body-text glyph height when the page's character pitch rests on too few lines (an ID card, a
+ * sparse form): from the OCR's character boxes where it read enough, from the ink otherwise — and
+ * from the ink too when most of the ink's characters are set at 0.4–0.7 of the size the OCR read: a
+ * table of names in 6 pt under a heading in 16 pt, scanned at 150 dpi. The OCR reads what it can, so
+ * its boxes alone would pass a page whose small print is unreadable.
+ */
+export function glyphFromOcrAndInk(scale: TextScale, ocr?: OcrPage): { glyph: number; from: Exclude<GlyphSource, 'pitch'> } {
   const fromOcr = ocrGlyphHeight(ocr);
   const ink = scale.bands >= 3 ? scale.glyphHeightPx : 0;
   // Not when blur ran the lines together: the ink's size is then only a lower bound.
@@ -258,11 +285,11 @@ export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; fr
     // is large, so it read fewer small characters than large ones; the ink's is small, so most
     // characters are small: the small print it could not read, or read only in part (round 4: a
     // name table at 11 px under a 17-px body, 176 of its characters read), is the body text.
-    return { glyph: ink, from: 'ink-bands, unread small text', scale };
+    return { glyph: ink, from: 'ink-bands, unread small text' };
   }
-  if (fromOcr) return { glyph: fromOcr, from: 'ocr', scale };
-  if (ink) return { glyph: ink, from: 'ink-bands', scale };
-  return { glyph: 0, from: 'none', scale };
+  if (fromOcr) return { glyph: fromOcr, from: 'ocr' };
+  if (ink) return { glyph: ink, from: 'ink-bands' };
+  return { glyph: 0, from: 'none' };
 }
 
 /**
@@ -309,7 +336,7 @@ export function photoClarity(g: RawImage, limits = CLARITY_LIMITS): ClarityVerdi
 export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMITS, photo?: { photo: boolean }): ClarityVerdict {
   // A photograph is judged by its own edges: text size and text blur say nothing about it.
   if (photo?.photo) return photoClarity(g, limits);
-  const { glyph, from, scale } = bodyGlyphHeight(g, ocr);
+  const { glyph, from, scale, pitch } = bodyGlyphHeight(g, ocr);
   if (glyph === 0) {
     // No measurable text (a photo, a blank page): blur is not judged on text we cannot find.
     return { score: 100, ok: true, glyphHeightPx: 0, bigEnough: true, evidence: { noText: true } };
@@ -343,8 +370,7 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
   const ratio = sigma / NORMAL_GLYPH_PX;
   let score = scoreOf(ratio);
   const chars = ocr ? ocr.lines.reduce((s, l) => s + l.chars.length, 0) : 0;
-  const ocrUnclear =
-    ocr !== undefined && chars >= 10 && (ocr.confidence < limits.hardOcrConfidence || (ocr.confidence < limits.minOcrConfidence && score < limits.ocrDoubtScore));
+  const ocrUnclear = ocr !== undefined && chars >= 10 && ocr.confidence < limits.hardOcrConfidence;
   const bigEnough = glyph >= limits.minGlyphPx;
   if (ocrUnclear) score = Math.min(score, limits.minScore - 1);
   return {
@@ -361,6 +387,8 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
       ...(coarse !== undefined ? { coarseSigma: Math.round((coarse / f) * 100) / 100 } : {}),
       bands: scale.bands,
       glyphFrom: from,
+      pitchPx: pitch.pitchPx,
+      pitchLines: pitch.lines,
       inkGlyphPx: scale.glyphHeightPx,
       ...(scale.linesMerged ? { linesMerged: true } : {}),
       ...(from === 'ocr' || from === 'ink-bands, unread small text' ? { ocrGlyphPx: ocrGlyphHeight(ocr), ocrSmallChars: smallCharsRead(ocr, scale.glyphHeightPx) } : {}),

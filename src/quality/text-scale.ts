@@ -252,7 +252,29 @@ export function turnGrey(g: RawImage, clockwise: Rotation): RawImage {
   const out = rotateRaw(g, clockwise);
   const s = cache.get(g.data);
   if (out !== g && s) cache.set(out.data, clockwise % 180 ? { ...s, horizontalness: 1 / s.horizontalness } : s);
+  // The text-line bands too, turned with the page (the character pitch of the upright page is read
+  // from them; round 7): without them the turned page would be measured again whole.
+  const lines = lineCache.get(g.data);
+  if (out !== g && lines) lineCache.set(out.data, turnBands(lines, g.width, g.height, clockwise));
   return out;
+}
+
+/** Bands of a w × h page, placed as they lie on the page turned clockwise (rotateRaw's mapping). */
+function turnBands(lines: { horizontal: Band[]; vertical: Band[] }, w: number, h: number, clockwise: Rotation): { horizontal: Band[]; vertical: Band[] } {
+  const flip = (b: Band, n: number) => ({ ...b, start: n - (b.start + b.size) });
+  const flipAlong = (b: Band, n: number) => ({ ...b, a0: n - b.a1, a1: n - b.a0 });
+  if (clockwise === 180) {
+    return { horizontal: lines.horizontal.map((b) => flipAlong(flip(b, h), w)), vertical: lines.vertical.map((b) => flipAlong(flip(b, w), h)) };
+  }
+  if (clockwise === 90) {
+    // (x, y) → (h - 1 - y, x): rows become columns counted from the right; columns become rows.
+    return { horizontal: lines.vertical.map((b) => flipAlong(b, h)), vertical: lines.horizontal.map((b) => flip(b, h)) };
+  }
+  if (clockwise === 270) {
+    // (x, y) → (y, w - 1 - x): rows become columns; columns become rows counted from the bottom.
+    return { horizontal: lines.vertical.map((b) => flip(b, w)), vertical: lines.horizontal.map((b) => flipAlong(b, w)) };
+  }
+  return lines;
 }
 
 /**

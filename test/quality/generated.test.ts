@@ -33,14 +33,16 @@ describe('photo check on phone photos of documents', () => {
 });
 
 describe('clarity with the OCR at hand', () => {
-  it('takes the text size from the OCR character boxes', async () => {
+  it('takes the text size from the character pitch, not from what the OCR happened to box', async () => {
     const img = greyForOcr(await page('title_certificate', 1, { blurSigma: 0, camera: false, skewDeg: 0 }, 150));
-    // 20 characters 21 px high, as tesseract would box them on this page (text 25 px)
-    const chars = Array.from({ length: 20 }, (_, i) => ({ text: '证', box: [100 + 25 * i, 100, 21, 21] as [number, number, number, number], confidence: 90 }));
-    const ocr: OcrPage = { width: img.width, height: img.height, confidence: 90, source: 'ocr', lines: [{ text: '证'.repeat(20), box: [100, 100, 500, 21], confidence: 90, chars }] };
+    // 20 characters 40 px high, as if the OCR had read only the title (the body text is 25 px)
+    const chars = Array.from({ length: 20 }, (_, i) => ({ text: '证', box: [100 + 45 * i, 100, 40, 40] as [number, number, number, number], confidence: 90 }));
+    const ocr: OcrPage = { width: img.width, height: img.height, confidence: 90, source: 'ocr', lines: [{ text: '证'.repeat(20), box: [100, 100, 900, 40], confidence: 90, chars }] };
     const v = clarityVerdict(img, ocr);
-    expect(v.glyphHeightPx).toBe(21);
-    expect(v.evidence.glyphFrom).toBe('ocr');
+    expect(v.evidence.glyphFrom).toBe('pitch');
+    // 0.9 × the 25-px type size (the generator's fonts set glyphs at ~0.9 of it)
+    expect(v.glyphHeightPx).toBeGreaterThan(20);
+    expect(v.glyphHeightPx).toBeLessThan(24);
     expect(v.ok).toBe(true);
   }, 60_000);
 });

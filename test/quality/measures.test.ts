@@ -3,7 +3,7 @@ import { renderDocument } from '../../scripts/samples/index.ts';
 import type { RawImage } from '../../src/model/image.ts';
 import type { OcrPage } from '../../src/model/ocr.ts';
 import { greyForOcr } from '../../src/ocr/prepare.ts';
-import { bodyGlyphHeight, clarityVerdict, CLARITY_LIMITS, edgeSigma } from '../../src/quality/clarity.ts';
+import { bodyGlyphHeight, clarityVerdict, CLARITY_LIMITS, edgeSigma, glyphFromOcrAndInk } from '../../src/quality/clarity.ts';
 import { rotateRaw } from '../../src/quality/rotate.ts';
 import { measureTextScale, textBands } from '../../src/quality/text-scale.ts';
 import { grey } from '../../src/quality/raster.ts';
@@ -91,7 +91,7 @@ describe('text size', () => {
     expect(inkOf(textBands(turned).vertical)).toBeGreaterThan(inkOf(textBands(turned).horizontal));
   }, 60_000);
 
-  it('takes the ink over the OCR when the OCR read only the large text (a table of names in small print)', async () => {
+  it('takes the character pitch over the OCR when the OCR read only the large text (a table of names in small print)', async () => {
     // The notice's name table is set at 12 px at 150 dpi; its heading and body at twice that.
     const img = greyForOcr((await renderDocument({ type: 'title_document', dpi: 150, clarity: 'ok', degrade: { rotation: 0, blurSigma: 0, camera: false, skewDeg: 0 } }, 1)).pages[0].image);
     const big = (n: number, h: number): OcrPage => ({
@@ -101,18 +101,24 @@ describe('text size', () => {
       source: 'ocr',
       lines: [{ text: '证'.repeat(n), box: [100, 100, 25 * n, h], confidence: 90, chars: Array.from({ length: n }, (_, i) => ({ text: '证', box: [100 + 25 * i, 100, h, h] as [number, number, number, number], confidence: 90 })) }],
     });
+    // Round 7: the pitch of its many lines of names says 12 px whatever the OCR read.
     const onlyLarge = bodyGlyphHeight(img, big(30, 20));
-    expect(onlyLarge.from).toBe('ink-bands, unread small text');
+    expect(onlyLarge.from).toBe('pitch');
     expect(onlyLarge.glyph).toBeLessThan(CLARITY_LIMITS.minGlyphPx);
     expect(clarityVerdict(img, big(30, 20)).bigEnough).toBe(false);
+    // Where the pitch rests on too few lines (an ID card), the OCR and the ink decide (round 4).
+    const scale = measureTextScale(img);
+    const fallback = glyphFromOcrAndInk(scale, big(30, 20));
+    expect(fallback.from).toBe('ink-bands, unread small text');
+    expect(fallback.glyph).toBeLessThan(CLARITY_LIMITS.minGlyphPx);
     // The OCR read some of the small print, fewer characters than the large ones (round 4: the
     // old rule trusted its boxes from 5 small characters on): most characters are still small.
     const some = big(30, 20);
     some.lines.push({ text: '名'.repeat(10), box: [100, 300, 120, 11], confidence: 80, chars: Array.from({ length: 10 }, (_, i) => ({ text: '名', box: [100 + 12 * i, 300, 11, 11] as [number, number, number, number], confidence: 80 })) });
-    expect(bodyGlyphHeight(img, some).from).toBe('ink-bands, unread small text');
+    expect(glyphFromOcrAndInk(scale, some).from).toBe('ink-bands, unread small text');
     // Where the OCR read the small print as most of what it read, its boxes stand.
     const most = big(30, 20);
     most.lines.push({ text: '名'.repeat(40), box: [100, 300, 480, 11], confidence: 80, chars: Array.from({ length: 40 }, (_, i) => ({ text: '名', box: [100 + 12 * i, 300, 11, 11] as [number, number, number, number], confidence: 80 })) });
-    expect(bodyGlyphHeight(img, most).from).toBe('ocr');
+    expect(glyphFromOcrAndInk(scale, most).from).toBe('ocr');
   }, 60_000);
 });

@@ -21,7 +21,9 @@ describe('orientation of a tilted photograph', () => {
     const p = await card(90);
     const v = await detectOrientation(p.image, engines.ocr, { osd: engines.osd, grey: stored(p.image) });
     expect(v.detected, JSON.stringify({ osd: v.evidence.osd, tilt: v.evidence.tilt, witnesses: v.evidence.witnesses })).toBe(90);
-    expect(Math.abs((v.evidence.tilt as { angleDeg: number }).angleDeg)).toBeGreaterThanOrEqual(1.5);
+    // With the OCR of round 7 (others' src/ocr work) the crooked first pass already reads a witness on
+    // this card and no levelling is needed; when it is, the tilt it found is the card's.
+    if (v.evidence.tilt) expect(Math.abs((v.evidence.tilt as { angleDeg: number }).angleDeg)).toBeGreaterThanOrEqual(1.5);
   }, 240_000);
 
   it('flags the card stored at 180° when OSD says "as scanned" and the reads say otherwise', async () => {
@@ -40,17 +42,19 @@ describe('orientation of a tilted photograph', () => {
 
 describe('clarity', () => {
   it('measures a page whose text measures a few px on its inkiest window, not on the page enlarged whole', async () => {
-    // A phone photo of a CE exemption at 300 dpi, stored sideways: without its OCR the ink says
+    // A phone photo of a CE exemption at 300 dpi, stored sideways: without its OCR the ink said
     // 7-px text, and the 11-MP page was enlarged 4.6× whole (230 MP, 23 s) to measure its edges.
+    // Round 7: its character pitch says 44-px type, so it is not enlarged at all; whatever the size
+    // measured, the pixels measured stay within MAX_MEASURED_PX.
     const p = await page({ type: 'ce_exemption', dpi: 300, clarity: 'ok', degrade: { rotation: 90, camera: true } }, 2);
     const g = stored(rotateRaw(p.image, 270));
     const t = performance.now();
     const v = clarityVerdict(g);
     const ms = performance.now() - t;
-    const win = v.evidence.measuredWindow as [number, number] | undefined;
-    expect(win, JSON.stringify(v.evidence)).toBeDefined();
+    const win = (v.evidence.measuredWindow as [number, number] | undefined) ?? [g.width, g.height];
     const f = 32 / v.glyphHeightPx;
-    expect(win![0] * win![1] * f * f).toBeLessThanOrEqual(MAX_MEASURED_PX * 1.01);
+    expect(win[0] * win[1] * f * f, JSON.stringify(v.evidence)).toBeLessThanOrEqual(MAX_MEASURED_PX * 1.01);
+    expect(v.ok).toBe(true);
     expect(ms).toBeLessThan(8000);
   }, 240_000);
 });
