@@ -167,3 +167,73 @@ function inkColumns(grey: RawImage, x0: number, y0: number, x1: number, y1: numb
   for (let y = y0; y < y1; y++) for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) if (grey.data[i] <= thr) cols[x - x0]++;
   return cols;
 }
+
+/**
+ * The line of ink at a place known from a page's layout, not from OCR: on the rows around `yc`
+ * (± `reach` above and below), the first run of inked columns in [xFrom, xTo) that starts left of
+ * `startBy`, joined across gaps up to `maxGap`; then, over those columns, the run of inked rows
+ * (gaps under a third of a glyph `h` bridged) nearest `yc` within [yc − up, yc + down), and the
+ * columns measured again over those rows. Null when nothing glyph-like stands there, or when the
+ * ink is solid (a photo, a filled shape) rather than strokes.
+ */
+export function inkLineAt(
+  grey: RawImage,
+  o: { xFrom: number; xTo: number; yc: number; reach: number; up: number; down: number; startBy: number; maxGap: number; h: number },
+): Box | null {
+  const { h } = o;
+  const core = bandColumns(grey, o.xFrom, o.yc - o.reach, o.xTo, o.yc + o.reach, h);
+  if (!core) return null;
+  const run = (cols: Uint16Array, x0: number, minInk: number): [number, number] | null => {
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < cols.length; i++) {
+      if (cols[i] < minInk) continue;
+      if (start < 0) {
+        if (x0 + i > o.startBy) return null;
+        start = i;
+      } else if (i - end > o.maxGap) break;
+      end = i + 1;
+    }
+    return start < 0 ? null : [x0 + start, x0 + end];
+  };
+  const first = run(core.cols, core.x0, core.minInk);
+  if (!first || first[1] - first[0] < 0.6 * h) return null;
+  const { thr } = core;
+  // Rows of that ink, in runs; the run nearest yc.
+  const y0 = Math.max(0, Math.round(o.yc - o.up));
+  const y1 = Math.min(grey.height, Math.round(o.yc + o.down));
+  const inked: boolean[] = [];
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = first[0]; x < first[1]; x++) if (grey.data[y * grey.width + x] <= thr) n++;
+    inked.push(n >= 2);
+  }
+  const runs: Array<[number, number]> = [];
+  const bridge = Math.max(1, Math.round(0.33 * h));
+  for (let r = 0; r < inked.length; r++) {
+    if (!inked[r]) continue;
+    const last = runs[runs.length - 1];
+    if (last && r - last[1] < bridge) last[1] = r + 1;
+    else runs.push([r, r + 1]);
+  }
+  const rc = o.yc - y0;
+  const dist = (a: [number, number]) => (rc < a[0] ? a[0] - rc : rc >= a[1] ? rc - a[1] + 1 : 0);
+  const rows = runs.filter((a) => a[1] - a[0] >= 0.4 * h).sort((a, b) => dist(a) - dist(b))[0];
+  if (!rows || dist(rows) > o.reach) return null;
+  const top = y0 + rows[0];
+  const bottom = y0 + rows[1];
+  if (bottom - top < 0.5 * h || bottom - top > 2 * h) return null;
+  // The columns again over the line's own rows (a glyph's top or foot outside the core rows).
+  const x0 = Math.max(0, Math.round(o.xFrom));
+  const x1 = Math.min(grey.width, Math.round(o.xTo));
+  const cols = inkColumns(grey, x0, top, x1, bottom, thr);
+  const again = run(cols, x0, core.minInk) ?? first;
+  const left = Math.min(again[0], first[0]);
+  const right = Math.max(again[1], first[1]);
+  // Strokes leave most of a line's box blank; a photo's hair or a filled shape does not.
+  let ink = 0;
+  for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) if (grey.data[y * grey.width + x] <= thr) ink++;
+  if (ink > 0.6 * (bottom - top) * (right - left)) return null;
+  const pad = Math.round(0.15 * h);
+  return [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad];
+}
