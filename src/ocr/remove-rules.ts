@@ -54,7 +54,7 @@ export type RuleThinness = 'band' | 'ink';
  * makes this cheap on an 8-MP page. The one implementation of "rule" in the project: the OCR's grey
  * (removeRules) and the text-size ink masks (quality/text-scale.ts) both use it.
  */
-export function ruleMask(dark: Uint8Array, width: number, height: number, shape: RuleShape = ruleShape(width, height), thin: RuleThinness = 'band'): Uint8Array | null {
+export function ruleMask(dark: Uint8Array, width: number, height: number, shape: RuleShape = ruleShape(width, height), thin: RuleThinness = 'band', keepText = false): Uint8Array | null {
   const { minRun, maxThick } = shape;
   const w = width;
   const out = new Uint8Array(w * height);
@@ -89,12 +89,12 @@ export function ruleMask(dark: Uint8Array, width: number, height: number, shape:
   const mark = new Uint8Array(w * height);
   let any = false;
   longRuns(dark, w, height, minRun, false, (y, a, b) => {
-    if (throughText(dark, w, height, maxThick, y, a, b, false)) return;
+    if (keepText && throughText(dark, w, height, maxThick, y, a, b, false)) return;
     mark.fill(1, y * w + a, y * w + b);
     any = true;
   });
   longRuns(dark, w, height, minRun, true, (x, a, b) => {
-    if (throughText(dark, w, height, maxThick, x, a, b, true)) return;
+    if (keepText && throughText(dark, w, height, maxThick, x, a, b, true)) return;
     for (let k = a; k < b; k++) mark[k * w + x] |= 2;
     any = true;
   });
@@ -194,10 +194,14 @@ function longRuns(m: Uint8Array, w: number, h: number, minRun: number, columns: 
  * Whitens the long thin lines of forms and tables (and the ______ to write on). Tesseract takes a
  * ruled table for one block of strange text, and glyph cells cannot be cut where a rule runs through
  * a line of text. A rule is a dark run much longer than any stroke of a character, and thin.
+ * `keepText` (the grey the page's text is read from): runs inside a line of blurred text are kept
+ * (throughText). Without it (the grey orientation looks at) they go with the rules: on a heavily
+ * blurred page they are the bars blurred lines of text became, and kept, the orientation's line
+ * reads took one of them for a sideways line read at 96 and turned an upright certificate.
  */
-export function removeRules(grey: RawImage): RawImage {
+export function removeRules(grey: RawImage, opts: { keepText?: boolean } = {}): RawImage {
   const { width, height, data } = grey;
-  const rules = ruleMask(darkPixels(grey), width, height);
+  const rules = ruleMask(darkPixels(grey), width, height, undefined, 'band', opts.keepText ?? false);
   if (!rules) return grey;
   const out = Buffer.from(data);
   for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = 255;

@@ -29,13 +29,19 @@ import {
   photoVerdict,
   qualityFindings,
   rotateRaw,
+  shareTextScale,
   turnGrey,
   type OrientationVerdict,
   type OsdDetector,
+  type Rotation,
 } from '../quality/index.ts';
+import { checkOsdTurn } from '../quality/osd-check.ts';
 import type { PageReport } from '../report/schema.ts';
 import type { RunOptions } from './options.ts';
 import { pageReport } from './page-report.ts';
+
+/** OCR confidence under which a page OSD called upright has its orientation checked by line reads. */
+const RECHECK_BELOW_CONFIDENCE = 45;
 
 export interface PageContext {
   profile: ApplicantProfile;
@@ -81,10 +87,11 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const findings: Finding[] = [];
 
   // A PDF's own text layer fixes the page's orientation; everything else is checked.
-  // The grey the page is read from and its text size are made once, on the page as stored:
-  // orientation looks at them, and the OCR reads the same buffer when the page is upright, or the
-  // buffer turned upright with its text size carried over (turnGrey): no second pass over the page.
-  const prepare = (rgb: RawImage) => removeRules(greyForOcr(rgb));
+  // The grey and its text size are made once, on the page as stored: orientation looks at it with
+  // rules and blurred-text bars painted out (`stored`); the OCR reads it with lines of text kept
+  // whole (`storedText`, the same text size), as stored when the page is upright, or turned upright
+  // with its text size carried over (turnGrey): no second measure of the page.
+  const prepare = (rgb: RawImage) => removeRules(greyForOcr(rgb), { keepText: true });
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
   const stored = !storedGrey
     ? undefined
@@ -93,23 +100,43 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
         measureTextScale(g);
         return g;
       });
-  const orientation: OrientationVerdict = !stored
+  const storedText = !storedGrey || !stored
+    ? undefined
+    : await time('prepare', () => {
+        const g = removeRules(storedGrey, { keepText: true });
+        shareTextScale(stored, g);
+        return g;
+      });
+  let orientation: OrientationVerdict = !stored
     ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
     : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd, grey: stored }));
   // A weak guess is not acted on (detectOrientation reports such a page upright, the guess in its
   // evidence): the page is read and written as scanned, and flagged for a person.
-  const turn = orientation.detected;
-  const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
-
-  const uprightGrey = stored ? turnGrey(stored, normRotation(360 - turn)) : await time('prepare', () => prepare(upright));
-  // A page whose lines clearly slope is read, searched and masked in a straightened copy; the masks
-  // come back to the page as scanned (reading-frame.ts). A text layer has exact boxes: no need.
-  // The slope is measured before rule removal: on a sloping page, removing rules leaves a staircase
-  // of short level pieces of them, which the line profile takes for level lines.
-  const skew = await time('prepare', () => estimateSkew(storedGrey ? rotateRaw(storedGrey, (360 - turn) % 360) : greyForOcr(upright)));
-  const frame = src.textLayer ? readingFrame(upright, uprightGrey, { angleDeg: 0, confidence: 0 }, prepare) : await time('straighten', () => readingFrame(upright, uprightGrey, skew, prepare));
+  const readAt = async (turn: Rotation) => {
+    const upright = turn ? rotateRaw(src.rgb, (360 - turn) % 360) : src.rgb;
+    const uprightGrey = storedText ? turnGrey(storedText, normRotation(360 - turn)) : await time('prepare', () => prepare(upright));
+    // A page whose lines clearly slope is read, searched and masked in a straightened copy; the masks
+    // come back to the page as scanned (reading-frame.ts). A text layer has exact boxes: no need.
+    // The slope is measured before rule removal: on a sloping page, removing rules leaves a staircase
+    // of short level pieces of them, which the line profile takes for level lines.
+    const skew = await time('prepare', () => estimateSkew(storedGrey ? rotateRaw(storedGrey, (360 - turn) % 360) : greyForOcr(upright)));
+    const frame = src.textLayer ? readingFrame(upright, uprightGrey, { angleDeg: 0, confidence: 0 }, prepare) : await time('straighten', () => readingFrame(upright, uprightGrey, skew, prepare));
+    const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(frame.grey, ctx.ocr))).ocr;
+    return { turn, upright, uprightGrey, skew, frame, ocr };
+  };
+  let read = await readAt(orientation.detected);
+  // OSD's "upright" is taken unchecked (most pages are), and OSD can be sure and wrong both ways
+  // round on some faces (osd-check.ts). A page OSD left upright that then reads badly is checked by
+  // a few line reads, and read again the way they say.
+  if (stored && orientation.method === 'osd' && orientation.detected === 0 && read.ocr.confidence < RECHECK_BELOW_CONFIDENCE) {
+    const check = await time('orientation', () => checkOsdTurn(stored, ctx.ocr, 0));
+    if (check.overrule !== undefined) {
+      orientation = { detected: check.overrule, confidence: 0.5, method: 'ocr', evidence: { ...orientation.evidence, osdOverruled: 0, recheckedAfterOcr: read.ocr.confidence, lines: check.reads } };
+      read = await readAt(check.overrule);
+    }
+  }
+  const { turn, upright, uprightGrey, skew, frame, ocr } = read;
   const { grey, rgb: work } = frame;
-  const ocr: OcrPage = src.textLayer ?? (await time('ocr', () => readPage(grey, ctx.ocr))).ocr;
 
   const quality = await time('quality', () => {
     const photo = photoVerdict(upright);

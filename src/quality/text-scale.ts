@@ -248,6 +248,14 @@ export function textBands(g: RawImage): { horizontal: Band[]; vertical: Band[] }
  * measured again (the measure does not depend on the turn: glyphs are square, bands are taken both
  * ways): the pipeline measures the stored page once for orientation and reads it turned upright.
  */
+/** A copy of the page (the same size, cleaned differently) gets the text scale measured on `from`. */
+export function shareTextScale(from: RawImage, to: RawImage): void {
+  const s = cache.get(from.data);
+  if (s) cache.set(to.data, s);
+  const lines = lineCache.get(from.data);
+  if (lines) lineCache.set(to.data, lines);
+}
+
 export function turnGrey(g: RawImage, clockwise: Rotation): RawImage {
   const out = rotateRaw(g, clockwise);
   const s = cache.get(g.data);

@@ -46,7 +46,7 @@ describe('removeRules: rules go, lines of blurred text stay whole', () => {
       s.line('采矿工程', xs[2] + 10, ys[r] + 38, small);
     }
     const g = await grey(s, 1.5);
-    const out = removeRules(g);
+    const out = removeRules(g, { keepText: true });
     expect(paintedShare(g, out, [190, 975, 1300, 75])).toBe(0);
     // Rule pixels: the grid's horizontal rules between the text's columns, and its vertical rules.
     for (const y of ys) expect(paintedShare(g, out, [xs[0], y - 3, xs[3] - xs[0], 6])).toBeGreaterThan(0.6);
