@@ -6,6 +6,7 @@ import { toPnm } from '../ocr/pgm.ts';
 import { QUIET_WORKER } from '../ocr/tesseract-engine.ts';
 import { greyForOcr, luminance } from '../ocr/prepare.ts';
 import { photoVerdict } from './photo.ts';
+import { checkOsdTurn } from './osd-check.ts';
 import { headingLines, LINE_GLYPH_PX, lineScore, MIN_TILT_CONFIDENCE, MIN_TILT_DEG, readLines, SETTLED, tiltOf, witnessed, type ReadPass } from './line-reads.ts';
 import { crop, densestWindow, resizeGrey } from './raster.ts';
 import { levelGrey, normRotation, rotateRaw, type Rotation } from './rotate.ts';
@@ -133,6 +134,16 @@ export async function detectOrientation(
     evidence.osd = r ?? 'no answer';
     evidence.osdPx = win.width * win.height;
     if (r && r.confidence >= (opts.osdMinConfidence ?? OSD_MIN_CONFIDENCE)) {
+      // A turn is checked by a few line reads (osd-check.ts): OSD can be sure and wrong.
+      if (r.rotation !== 0) {
+        const check = await checkOsdTurn(g, ocr, r.rotation);
+        lap('osdCheck');
+        if (check.overrule !== undefined) {
+          evidence.osdOverruled = r.rotation;
+          evidence.lines = check.reads;
+          return { detected: check.overrule, confidence: WITNESSED, method: 'ocr', evidence };
+        }
+      }
       return { detected: r.rotation, confidence: Math.min(1, r.confidence / 10), method: 'osd', evidence };
     }
     if (r) [osdGuess, osdGuessConfidence] = [r.rotation, r.confidence];
