@@ -235,6 +235,22 @@ const UNREADABLE_GLYPH_PX = 10;
 /** Glyph height of a Chinese character over its advance (the type size): 0.85–0.95 in the generator's
  *  fonts, as the OCR's boxes on sharp pages say (median 0.90 of the type size). */
 export const GLYPH_TO_PITCH = 0.9;
+/** Share of the OCR's characters that are digits above which the page's size is not the pitch's. */
+const MAX_DIGIT_SHARE_FOR_PITCH = 0.3;
+
+function ocrDigitShare(ocr?: OcrPage): number {
+  if (!ocr) return 0;
+  let digits = 0;
+  let all = 0;
+  for (const l of ocr.lines)
+    for (const c of l.chars) {
+      if (!c.text.trim()) continue;
+      all++;
+      if (/^[0-9]$/.test(c.text)) digits++;
+    }
+  return all >= 10 ? digits / all : 0;
+}
+
 /** Text lines whose pitch the page's must rest on to stand for its body size (an ID card has 5–15,
  *  a page of text 20–600). */
 const MIN_PITCH_LINES = 6;
@@ -250,7 +266,12 @@ export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; fr
   const pitch = characterPitch(g);
   // The character pitch first (round 7): it is the type size itself, and blur does not move it, where
   // the glyph heights of blurred text (the OCR's boxes, the ink's bands) shrink, grow or break up.
-  if (pitch.lines >= MIN_PITCH_LINES && pitch.pitchPx > 0) return { glyph: Math.round(GLYPH_TO_PITCH * pitch.pitchPx * 10) / 10, from: 'pitch', scale, pitch };
+  // The pitch leaves lines of digits out (their advance is half the type size); where the OCR read
+  // mostly digits (an ID card back's dates and office code are most of its characters), the pitch
+  // stands for the few lines of large words, not the print most characters are set in.
+  const digitShare = ocrDigitShare(ocr);
+  if (pitch.lines >= MIN_PITCH_LINES && pitch.pitchPx > 0 && digitShare < MAX_DIGIT_SHARE_FOR_PITCH)
+    return { glyph: Math.round(GLYPH_TO_PITCH * pitch.pitchPx * 10) / 10, from: 'pitch', scale, pitch };
   const rest = glyphFromOcrAndInk(scale, ocr);
   // Without the OCR's boxes the ink's bands are all there is, and blur shrinks them (at the
   // half-contrast level) or breaks them up: a pitch from even two lines is the better lower bound of
