@@ -22,7 +22,7 @@ export type { NameSearchInput, NameSearchResult, UncertainName } from './name-se
  * and a minority name in its dotted shape, most of it read right (rules/dotted-name-shape.ts);
  * 3. values after labels — 承诺人, 姓名, 签名, 负责人 … (rules/labelled-values.ts), and the cell
  *    before 性别 on the applicant's own form when its 姓名 label was lost (rules/value-before-field.ts),
- *    the name line of an ID card front found by its place above 性别 (rules/id-card-name-line.ts),
+ *    the name line of an ID card front found by its place in the card's layout (any of its rows read) (rules/id-card-name-line.ts),
  *    and the signing line of a pledge whose label OCR garbled (rules/pledge-signature.ts);
  * 4. lists of people (rules/name-lists.ts), and the name opening a paper's 作者简介 when it reads as
  *    nobody's (rules/author-bio.ts);
