@@ -86,19 +86,36 @@ export function ruleMask(dark: Uint8Array, width: number, height: number, shape:
   }
   // 'band': bit 1 = in a long horizontal run, bit 2 = in a long vertical run; then only thin bands
   // of marks are rules (horizontal runs thin down the column, vertical ones along the row).
-  const mark = new Uint8Array(w * height);
+  const marks = bandMarks(dark, w, height, shape, keepText);
+  return thinBands(keepText ? marks.text : marks.all, w, height, maxThick);
+}
+
+/**
+ * The long runs of a dark mask, found once: all of them, and (with `text`) those not inside a line
+ * of text (throughText). Null marks: no long run at all.
+ */
+function bandMarks(dark: Uint8Array, w: number, height: number, { minRun, maxThick }: RuleShape, text: boolean): { all: Uint8Array | null; text: Uint8Array | null } {
+  const all = new Uint8Array(w * height);
+  const kept = text ? new Uint8Array(w * height) : null;
   let any = false;
   longRuns(dark, w, height, minRun, false, (y, a, b) => {
-    if (keepText && throughText(dark, w, height, maxThick, y, a, b, false)) return;
-    mark.fill(1, y * w + a, y * w + b);
+    all.fill(1, y * w + a, y * w + b);
     any = true;
+    if (kept && !throughText(dark, w, height, maxThick, y, a, b, false)) kept.fill(1, y * w + a, y * w + b);
   });
   longRuns(dark, w, height, minRun, true, (x, a, b) => {
-    if (keepText && throughText(dark, w, height, maxThick, x, a, b, true)) return;
-    for (let k = a; k < b; k++) mark[k * w + x] |= 2;
+    for (let k = a; k < b; k++) all[k * w + x] |= 2;
     any = true;
+    if (kept && !throughText(dark, w, height, maxThick, x, a, b, true)) for (let k = a; k < b; k++) kept[k * w + x] |= 2;
   });
-  if (!any) return null;
+  return any ? { all, text: kept } : { all: null, text: null };
+}
+
+/** The rules among the marks of long runs: bands of them at most maxThick thick across. Null: none. */
+function thinBands(mark: Uint8Array | null, w: number, height: number, maxThick: number): Uint8Array | null {
+  if (!mark) return null;
+  const out = new Uint8Array(w * height);
+  let removed = 0;
   longRuns(mark, w, height, 1, true, (x, a, b) => {
     if (b - a <= maxThick) {
       for (let k = a; k < b; k++) out[k * w + x] = 1;
@@ -200,10 +217,29 @@ function longRuns(m: Uint8Array, w: number, h: number, minRun: number, columns: 
  * reads took one of them for a sideways line read at 96 and turned an upright certificate.
  */
 export function removeRules(grey: RawImage, opts: { keepText?: boolean } = {}): RawImage {
-  const { width, height, data } = grey;
+  const { width, height } = grey;
   const rules = ruleMask(darkPixels(grey), width, height, undefined, 'band', opts.keepText ?? false);
+  return paintOut(grey, rules);
+}
+
+/**
+ * Both greys of a page at once — rules painted out (for orientation), and rules painted out with
+ * lines of text kept whole (for reading) — from one dark mask and one search for long runs.
+ */
+export function removeRulesBoth(grey: RawImage): { plain: RawImage; keepText: RawImage } {
+  const { width, height } = grey;
+  const dark = darkPixels(grey);
+  const shape = ruleShape(width, height);
+  const marks = bandMarks(dark, width, height, shape, true);
+  return {
+    plain: paintOut(grey, thinBands(marks.all, width, height, shape.maxThick)),
+    keepText: paintOut(grey, thinBands(marks.text, width, height, shape.maxThick)),
+  };
+}
+
+function paintOut(grey: RawImage, rules: Uint8Array | null): RawImage {
   if (!rules) return grey;
-  const out = Buffer.from(data);
+  const out = Buffer.from(grey.data);
   for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = 255;
-  return { data: out, width, height, channels: 1 };
+  return { data: out, width: grey.width, height: grey.height, channels: 1 };
 }

@@ -15,7 +15,7 @@ import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
-import { removeRules } from '../ocr/remove-rules.ts';
+import { removeRules, removeRulesBoth } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
 import { readingFrame } from './reading-frame.ts';
 import {
@@ -93,20 +93,16 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // with its text size carried over (turnGrey): no second measure of the page.
   const prepare = (rgb: RawImage) => removeRules(greyForOcr(rgb), { keepText: true });
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
-  const stored = !storedGrey
+  const greys = !storedGrey
     ? undefined
     : await time('prepare', () => {
-        const g = removeRules(storedGrey);
-        measureTextScale(g);
-        return g;
+        const both = removeRulesBoth(storedGrey);
+        measureTextScale(both.plain);
+        shareTextScale(both.plain, both.keepText);
+        return both;
       });
-  const storedText = !storedGrey || !stored
-    ? undefined
-    : await time('prepare', () => {
-        const g = removeRules(storedGrey, { keepText: true });
-        shareTextScale(stored, g);
-        return g;
-      });
+  const stored = greys?.plain;
+  const storedText = greys?.keepText;
   let orientation: OrientationVerdict = !stored
     ? { detected: 0, confidence: 1, method: 'none', evidence: { textLayer: true } }
     : await time('orientation', () => detectOrientation(src.rgb, ctx.ocr, { osd: ctx.osd, grey: stored }));
