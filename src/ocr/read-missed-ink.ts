@@ -3,6 +3,7 @@ import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrLine, OcrPage } from '../model/ocr.ts';
 import { readCropAsLine } from './read-crop.ts';
 import { pageConfidence } from './tesseract-engine.ts';
+import { paperLevels } from './paper-level.ts';
 
 /** A reading of a crop is kept from this confidence on: below it, it is mostly noise read as text. */
 const MIN_CONFIDENCE = 55;
@@ -16,7 +17,7 @@ const MIN_CONFIDENCE = 55;
  */
 export async function readMissedInk(grey: RawImage, page: OcrPage, engine: OcrEngine, glyphPx: number, maxRegions = 8): Promise<OcrPage> {
   const h = Math.max(8, glyphPx);
-  const regions = missedTextRegions(grey, page, h).slice(0, maxRegions);
+  const regions = missedTextRegions(grey, page, h, 'paper').slice(0, maxRegions);
   if (regions.length === 0) return page;
   const added: OcrLine[] = [];
   for (const r of regions) {
@@ -38,21 +39,34 @@ export async function readMissedInk(grey: RawImage, page: OcrPage, engine: OcrEn
 }
 
 /**
+ * What counts as ink. 'fixed': darker than 110, the level crisp print reaches (whether small text
+ * went unread). 'paper': darker than 0.65 of the paper's own level where it is — on a blurred
+ * photograph (paper ~215, strokes 60–150) the strokes of a line OCR dropped (姓名 薛兴 on a
+ * certificate) hardly reach 110 at all.
+ */
+export type InkLevel = 'fixed' | 'paper';
+const FIXED_INK = 110;
+const INK_OF_PAPER = 0.65;
+
+/**
  * Line-shaped regions of ink that no OCR line covers, in page pixels, largest first. The page is
  * looked at in blocks of about an eighth of a glyph; inked blocks outside the read lines are joined
  * along the row across gaps narrower than a glyph (the run-length smearing of document layout
  * analysis), and each connected run one to two and a half glyphs high becomes a region.
  */
-export function missedTextRegions(grey: RawImage, page: OcrPage, h: number): Box[] {
+export function missedTextRegions(grey: RawImage, page: OcrPage, h: number, inkLevel: InkLevel = 'fixed'): Box[] {
   const s = Math.max(1, Math.round(h / 8));
   const W = Math.ceil(grey.width / s);
   const H = Math.ceil(grey.height / s);
-  const thr = 110;
   const ink = new Uint8Array(W * H);
+  const paper = inkLevel === 'paper' ? paperLevels(grey) : null;
   for (let y = 0; y < grey.height; y++) {
     const row = y * grey.width;
     const by = Math.floor(y / s) * W;
-    for (let x = 0; x < grey.width; x++) if (grey.data[row + x] < thr) ink[by + Math.floor(x / s)] = 1;
+    for (let x = 0; x < grey.width; x++) {
+      const thr = paper ? INK_OF_PAPER * paper.at(x, y) : FIXED_INK;
+      if (grey.data[row + x] < thr) ink[by + Math.floor(x / s)] = 1;
+    }
   }
   // What OCR read already (a little beyond its boxes) is not looked at again.
   for (const l of page.lines) {
@@ -110,3 +124,4 @@ export function missedTextRegions(grey: RawImage, page: OcrPage, h: number): Box
   }
   return out.sort((a, b) => b.area - a.area).map((r) => r.box);
 }
+

@@ -15,6 +15,7 @@ import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
+import { removeFrames } from '../ocr/remove-frames.ts';
 import { removeRules, removeRulesBoth } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
 import { readingFrame } from './reading-frame.ts';
@@ -27,6 +28,7 @@ import {
   measureTextScale,
   normRotation,
   photoVerdict,
+  photoGivenText,
   qualityFindings,
   rotateRaw,
   shareTextScale,
@@ -90,13 +92,14 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // The grey and its text size are made once, on the page as stored: orientation looks at it with
   // rules and blurred-text bars painted out (`stored`); the OCR reads it with lines of text kept
   // whole (`storedText`, the same text size), as stored when the page is upright, or turned upright
-  // with its text size carried over (turnGrey): no second measure of the page.
-  const prepare = (rgb: RawImage) => removeRules(greyForOcr(rgb), { keepText: true });
+  // with its text size carried over (turnGrey): no second measure of the page. A certificate's
+  // thick printed frame goes first in both (remove-frames.ts): tesseract takes a framed page for a picture.
+  const prepare = (rgb: RawImage) => removeRules(removeFrames(greyForOcr(rgb)), { keepText: true });
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
   const greys = !storedGrey
     ? undefined
     : await time('prepare', () => {
-        const both = removeRulesBoth(storedGrey);
+        const both = removeRulesBoth(removeFrames(storedGrey));
         measureTextScale(both.plain);
         shareTextScale(both.plain, both.keepText);
         return both;
@@ -135,7 +138,9 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   const { grey, rgb: work } = frame;
 
   const quality = await time('quality', () => {
-    const photo = photoVerdict(upright);
+    // Han characters read with some confidence: a page with a document's worth is not a photograph.
+    const hanRead = ocr.lines.filter((l) => l.confidence >= 60).reduce((n, l) => n + l.chars.filter((c) => c.confidence >= 60 && /[\u4e00-\u9fff]/u.test(c.text)).length, 0);
+    const photo = photoGivenText(photoVerdict(upright), hanRead);
     // A photograph (the 1-inch photo) is judged by the blur of its own edges, not as text.
     return { skew, clarity: clarityVerdict(grey, src.textLayer ? undefined : ocr, CLARITY_LIMITS, photo), exposure: exposureVerdict(uprightGrey), photo };
   });

@@ -10,6 +10,6 @@ export {
 export { estimateSkew, type SkewVerdict } from './skew.ts';
 export { clarityVerdict, expectedClear, CLARITY_LIMITS, NORMAL_GLYPH_PX, type ClarityVerdict } from './clarity.ts';
 export { exposureVerdict, EXPOSURE_LIMITS, type ExposureVerdict } from './exposure.ts';
-export { photoVerdict, type PhotoVerdict } from './photo.ts';
+export { photoGivenText, photoVerdict, type PhotoVerdict } from './photo.ts';
 export { measureTextScale, shareTextScale, turnGrey, type TextScale } from './text-scale.ts';
 export { qualityFindings, MAX_SKEW_DEG, MIN_ORIENTATION_CONFIDENCE, type QualityVerdicts } from './findings.ts';

@@ -117,3 +117,15 @@ export function localPaperShare(rgb: RawImage): number {
   }
   return blocks ? paper / blocks : 0;
 }
+
+/**
+ * A page the OCR read a document's worth of text on is a document, whatever its colours say: a
+ * phone photograph of a certificate on a dark desk (mid-tones, a red frame and a red ID photo on
+ * it) scored 0.52 as a photograph. A portrait or a work photo carries a caption at most.
+ */
+export const DOCUMENT_TEXT_CHARS = 40;
+
+export function photoGivenText(v: PhotoVerdict, hanRead: number): PhotoVerdict {
+  if (!v.photo || hanRead < DOCUMENT_TEXT_CHARS) return v;
+  return { ...v, photo: false, evidence: { ...v.evidence, hanRead } };
+}
