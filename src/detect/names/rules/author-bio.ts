@@ -1,8 +1,12 @@
 import { intersect } from '../../../model/geometry.ts';
 import type { NameDetection } from '../../../model/detection.ts';
 import { isDotLike, isHan } from '../chinese-names.ts';
+import { inkRunIn } from '../ink-blob.ts';
+import { unionBoxes, type LineTokens } from '../line-tokens.ts';
 import { nameScore } from '../name-shape.ts';
 import { heldAsOther, type NameSearch } from '../name-search.ts';
+
+const han = (x: string) => x.replace(/[^\u3400-\u9fff]/gu, '');
 
 /** 作者简介 as OCR reads it: one character of the four may be wrong or lost. */
 const BIO_LABEL = /作者简介|作者介绍|者简介|作者简|作.简介|作者.介/u;
@@ -25,17 +29,25 @@ export function findAuthorBio(s: NameSearch): void {
     const text = t.map((x) => x.ch).join('');
     const m = BIO_LABEL.exec(text);
     if (!m) continue;
+    // The label's own words are no one's name (作者 read as a label and 简介 as its value).
+    const labelBox = unionBoxes(t.slice(m.index, m.index + m[0].length).map((x) => x.box));
+    for (let i = others.length - 1; i >= 0; i--) {
+      const o = others[i];
+      if (o.evidence.line === lt.lineIndex && [...han(o.text)].every((c) => m[0].includes(c)) && intersect(o.box, labelBox)) others.splice(i, 1);
+    }
     let from = m.index + m[0].length;
     while (from < t.length && !isHan(t[from].ch)) from++;
     let to = from;
     while (to < t.length && to - from < 12 && !NAME_END.test(t[to].ch) && (isHan(t[to].ch) || isDotLike(t[to].ch))) to++;
     const read = t.slice(from, to).map((x) => x.ch).join('');
-    if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) continue;
+    if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) {
+      unreadBioName(s, lt, m.index + m[0].length);
+      continue;
+    }
     const d = detection('applicant_name', lt, from, to, 0.5, { rule: 'author-bio' });
     // A name another rule found (a co-author's) stands; "like the applicant's but not quite" is
     // decided here, where the byline tells whose note it is.
     if (applicant.some((a) => intersect(a.box, d.box)) || heldAsOther(s, d.box)) continue;
-    const han = (x: string) => x.replace(/[^\u3400-\u9fff]/gu, '');
     const readHan = han(read);
     const own = nameScore(readHan, name);
     // A co-author's name from the byline, read here better than the applicant's: theirs.
@@ -103,4 +115,41 @@ function firstAuthor(applicant: NameDetection[], others: NameDetection[], above:
   }
   const rows = [...byLine.values()].filter((r) => r.length >= 2).sort((a, b) => a[0].box[1] - b[0].box[1]);
   return rows[0]?.sort((a, b) => a.box[0] - b.box[0])[0];
+}
+
+/**
+ * The note's name OCR did not read at all (作者简介：1995—），男，… for 作者简介：薛兴（1995—）, in
+ * 7-pt type at 150 dpi): the ink between the label and what OCR read next is the name (and its
+ * bracket). When the applicant is the byline's first author the note is theirs: that ink is masked
+ * by its place and flagged. Otherwise it is flagged only.
+ */
+function unreadBioName(s: NameSearch, lt: LineTokens, labelEnd: number): void {
+  const { applicant, others, uncertain, input } = s;
+  const t = lt.tokens;
+  let k = labelEnd;
+  while (k < t.length && /[：:;；.．]/.test(t[k].ch)) k++;
+  const last = t[k - 1];
+  const next = t[k];
+  if (!input.grey || !last) return;
+  const h = lt.h;
+  const x0 = Math.round(last.box[0] + last.box[2] + 0.1 * h);
+  const x1 = next ? Math.round(next.box[0] - 0.1 * h) : Math.round(x0 + 6 * h);
+  // Room for two characters at least, or it is not a name that was skipped.
+  if (x1 - x0 < 1.6 * h) return;
+  const band: [number, number, number, number] = [x0, Math.round(lt.line.box[1] - 0.3 * h), x1 - x0, Math.round(lt.line.box[3] + 0.6 * h)];
+  const ink = inkRunIn(input.grey, band, x0 + 1.5 * h, h);
+  if (!ink || ink[2] < 1.4 * h) return;
+  const first = firstAuthor(applicant, others, lt.line.box[1]);
+  const firstIsApplicant = first !== undefined && first.kind === 'applicant_name';
+  if (firstIsApplicant && !applicant.some((a) => intersect(a.box, ink)) && !others.some((o) => intersect(o.box, ink))) {
+    applicant.push({ kind: 'applicant_name', text: '（未识别）', box: ink, charBoxes: [ink], confidence: 0.5, evidence: { rule: 'author-bio', line: lt.lineIndex, read: '', firstAuthor: true } });
+  }
+  uncertain.push({
+    text: '',
+    box: ink,
+    reasonZh: firstIsApplicant ? '作者简介中的姓名未能识别，申报人为第一作者，已按位置遮盖，请核对' : '作者简介中的姓名未能识别，无法判断是否为申报人本人，未遮盖，请人工核对',
+    reasonEn: firstIsApplicant
+      ? "the author's note's name could not be read; the applicant is the first author, so it was masked by its place: please check"
+      : "the author's note's name could not be read and could not be told to be the applicant's; left unmasked, please check",
+  });
 }
