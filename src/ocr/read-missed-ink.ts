@@ -1,4 +1,4 @@
-import type { Box } from '../model/geometry.ts';
+import { intersect, type Box } from '../model/geometry.ts';
 import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrLine, OcrPage } from '../model/ocr.ts';
 import { readCropAsLine } from './read-crop.ts';
@@ -17,7 +17,12 @@ const MIN_CONFIDENCE = 55;
  */
 export async function readMissedInk(grey: RawImage, page: OcrPage, engine: OcrEngine, glyphPx: number, maxRegions = 8): Promise<OcrPage> {
   const h = Math.max(8, glyphPx);
-  const regions = missedTextRegions(grey, page, h, 'paper').slice(0, maxRegions);
+  // Crisp ink first; then what only the paper-relative level shows (faint, blurred strokes), where
+  // it does not overlap: the lighter level also takes in a seal's ring, and a signature under the
+  // seal joined to it is no longer line-shaped.
+  const crisp = missedTextRegions(grey, page, h, 'fixed');
+  const faint = missedTextRegions(grey, page, h, 'paper').filter((r) => !crisp.some((c) => intersect(c, r)));
+  const regions = [...crisp, ...faint].slice(0, maxRegions);
   if (regions.length === 0) return page;
   const added: OcrLine[] = [];
   for (const r of regions) {

@@ -7,7 +7,8 @@
  * - a phone photograph of a title certificate on a dark desk, blurred: tesseract dropped the line
  *   姓 名 薛兴, and the search for ink no line covers did not see it, its strokes never reaching the
  *   fixed ink level of 110 (paper ~215, strokes 60–150). Ink is now judged against the paper where it
- *   is (read-missed-ink.ts). The page read a document's worth of text, so it is not "a photograph".
+ *   is (read-missed-ink.ts), where crisp ink did not already show a line. The page read a
+ *   document's worth of text, so it is not "a photograph".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../helpers/engine.ts';
@@ -15,6 +16,7 @@ import { generateAndRun, type GeneratedRun } from '../helpers/run-generated.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const DEGREE = '学历证明/学位证书.jpg';
+const RECOMMENDATION = '其他附件/附件2单位推荐意见.jpg';
 const TITLE = '专业技术资格/职称证书.pdf';
 
 describe('names on a framed certificate and on a photographed one', () => {
@@ -26,7 +28,7 @@ describe('names on a framed certificate and on a photographed one', () => {
   beforeAll(async () => {
     tmp = await tempDir('framed');
     engine = await testEngines();
-    degree = await generateAndRun(tmp.dir, engine, { seed: 9004 + 2 * 7919 }, { name: 'application-3', keep: [DEGREE] });
+    degree = await generateAndRun(tmp.dir, engine, { seed: 9004 + 2 * 7919 }, { name: 'application-3', keep: [DEGREE, RECOMMENDATION] });
     title = await generateAndRun(tmp.dir, engine, { seed: 9004 + 3 * 7919 }, { name: 'application-4', keep: [TITLE] });
   }, 600_000);
 
@@ -36,11 +38,19 @@ describe('names on a framed certificate and on a photographed one', () => {
   });
 
   it('reads the framed degree certificate and masks its holder', () => {
-    expect(degree.truth.files[0].pages[0].applicantNames.map((n) => n.text)).toEqual(['姬雄']);
+    expect(degree.truth.files.find((f) => f.file === DEGREE)!.pages[0].applicantNames.map((n) => n.text)).toEqual(['姬雄']);
     expect(degree.score.misses).toEqual([]);
-    expect(degree.score.violations).toEqual([]);
-    const page = degree.result.report.pages[0];
+    const page = degree.result.report.pages.find((p) => p.file === DEGREE)!;
     expect(page.ocr.lines.some((l) => l.text.replace(/\s/g, '').includes('学士学位证书'))).toBe(true);
+  });
+
+  it('still reads the signature under the employer’s seal, which the paper-relative ink level joins to the seal', () => {
+    // The lighter level takes in the seal's ring: the signature 肉孜·热孜宛 joined to it is no
+    // longer line-shaped, and the first version of this change lost it (covered 82 %).
+    expect(degree.truth.files.find((f) => f.file === RECOMMENDATION)!.pages[0].otherNames.map((n) => n.text)).toContain('肉孜·热孜宛');
+    expect(degree.score.violations).toEqual([]);
+    const page = degree.result.report.pages.find((p) => p.file === RECOMMENDATION)!;
+    expect(page.findings.some((f) => f.ruleId === 'mask/seal-over-other-name')).toBe(true);
   });
 
   it('masks the holder of a photographed certificate, and calls the page a document', () => {
