@@ -120,7 +120,7 @@ export async function readPage(grey: RawImage, engine: OcrEngine, options: OcrOp
       reading = { ocr: merged, upscale: f, glyphHeightPx: glyph };
     }
   }
-  const reread = await rereadWeakRuns(grey, reading.ocr, engine);
+  const reread = await rereadWeakRuns(grey, reading.ocr, engine, undefined, glyph);
   return { ...reading, ocr: await readMissedInk(grey, reread, engine, glyph) };
 }
 

@@ -16,6 +16,7 @@ import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
 import { removeFrames } from '../ocr/remove-frames.ts';
+import { whitenDesk } from '../ocr/whiten-desk.ts';
 import { removeRules, removeRulesBoth } from '../ocr/remove-rules.ts';
 import { readPage } from '../ocr/read-page.ts';
 import { readingFrame } from './reading-frame.ts';
@@ -92,14 +93,16 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // The grey and its text size are made once, on the page as stored: orientation looks at it with
   // rules and blurred-text bars painted out (`stored`); the OCR reads it with lines of text kept
   // whole (`storedText`, the same text size), as stored when the page is upright, or turned upright
-  // with its text size carried over (turnGrey): no second measure of the page. A certificate's
-  // thick printed frame goes first in both (remove-frames.ts): tesseract takes a framed page for a picture.
-  const prepare = (rgb: RawImage) => removeRules(removeFrames(greyForOcr(rgb)), { keepText: true });
+  // with its text size carried over (turnGrey): no second measure of the page. The desk round a
+  // photographed sheet and a certificate's thick printed frame go first in both (whiten-desk.ts,
+  // remove-frames.ts): with either, tesseract takes the page for a picture with a little text in it.
+  const clean = (g: RawImage) => removeFrames(whitenDesk(g));
+  const prepare = (rgb: RawImage) => removeRules(clean(greyForOcr(rgb)), { keepText: true });
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
   const greys = !storedGrey
     ? undefined
     : await time('prepare', () => {
-        const both = removeRulesBoth(removeFrames(storedGrey));
+        const both = removeRulesBoth(clean(storedGrey));
         measureTextScale(both.plain);
         shareTextScale(both.plain, both.keepText);
         return both;

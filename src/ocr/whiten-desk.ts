@@ -1,0 +1,68 @@
+import type { RawImage } from '../model/image.ts';
+import { paperLevels } from './paper-level.ts';
+
+/**
+ * A page photographed on a desk: round the sheet, a dark surround reaching the image's edges. Left in
+ * the grey the OCR reads, tesseract takes the page for a picture with a little text in it: on a paper
+ * photographed at an angle it read 8 lines of 60, and not the byline. The surround is told by the
+ * paper's level (paper-level.ts: the brightest tenth of each block of ~1/60 of the page): blocks far
+ * darker than the page's paper, joined to the image's edge, are the desk. They are painted the paper's
+ * grey, and so is the dark edge of the desk inside the blocks along the sheet's border. Dark blocks
+ * inside the sheet (a photo, a QR code, a coloured header) do not touch the edge through the desk and
+ * stay as they are.
+ */
+const DESK_OF_PAPER = 0.5;
+/** Less than this share of the page's blocks is desk: a scan's shadowed margin, not a photo's desk. */
+const MIN_DESK_SHARE = 0.02;
+
+export function whitenDesk(grey: RawImage): RawImage {
+  const paper = paperLevels(grey);
+  const { cols, rows, level, block } = paper;
+  const sorted = [...level].sort((a, b) => a - b);
+  const page = sorted[Math.floor(0.9 * (sorted.length - 1))];
+  const deskBelow = Math.max(40, DESK_OF_PAPER * page);
+  // Flood from the image's edge over dark blocks.
+  const desk = new Uint8Array(cols * rows);
+  const stack: number[] = [];
+  const push = (k: number) => {
+    if (!desk[k] && level[k] < deskBelow) {
+      desk[k] = 1;
+      stack.push(k);
+    }
+  };
+  for (let x = 0; x < cols; x++) push(x), push((rows - 1) * cols + x);
+  for (let y = 0; y < rows; y++) push(y * cols), push(y * cols + cols - 1);
+  let n = 0;
+  while (stack.length) {
+    const k = stack.pop()!;
+    n++;
+    const x = k % cols;
+    const y = (k - x) / cols;
+    if (x > 0) push(k - 1);
+    if (x < cols - 1) push(k + 1);
+    if (y > 0) push(k - cols);
+    if (y < rows - 1) push(k + cols);
+  }
+  if (n < MIN_DESK_SHARE * cols * rows) return grey;
+  const { width: w, height: h } = grey;
+  const out = Buffer.from(grey.data);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      const k = by * cols + bx;
+      let threshold: number;
+      if (desk[k]) threshold = 256; // all of it
+      else {
+        // A block of the sheet beside the desk: its pixels as dark as the desk are the desk's edge.
+        let besideDesk = false;
+        for (let j = Math.max(0, by - 1); j <= Math.min(rows - 1, by + 1) && !besideDesk; j++)
+          for (let i = Math.max(0, bx - 1); i <= Math.min(cols - 1, bx + 1); i++) if (desk[j * cols + i]) besideDesk = true;
+        if (!besideDesk) continue;
+        threshold = deskBelow;
+      }
+      const x1 = Math.min(w, (bx + 1) * block);
+      for (let y = by * block; y < Math.min(h, (by + 1) * block); y++)
+        for (let x = bx * block, i = y * w + x; x < x1; x++, i++) if (out[i] < threshold) out[i] = page;
+    }
+  }
+  return { ...grey, data: out };
+}
