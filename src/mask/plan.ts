@@ -174,6 +174,62 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
 }
 
 /**
+ * Whether what OCR read under a seal as a name is the seal's own arc glyphs: the box holds the
+ * stamp's red ink and no pen or print stroke at all — nothing dark but the specks compression
+ * leaves at a red glyph's edge (no group of dark pixels as large as a stroke of the line's height).
+ * Such a window would leave part of the seal visible and spare no one's name. Only where the colour
+ * is known (a red seal's pen ink with its red pixels); a box over paper alone, or a grey page, keeps
+ * its window (the name may be there unseen).
+ */
+export function sealGlyphsOnly(box: Box, ink: PenInkPatch | undefined): boolean {
+  if (!ink?.red || !patchHolds(ink, box)) return false;
+  const [px, py, pw] = ink.box;
+  const x0 = Math.max(0, Math.floor(box[0]) - px);
+  const y0 = Math.max(0, Math.floor(box[1]) - py);
+  const x1 = Math.min(pw, Math.ceil(box[0] + box[2]) - px);
+  const y1 = Math.min(ink.box[3], Math.ceil(box[1] + box[3]) - py);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (w <= 0 || h <= 0) return false;
+  let red = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) red += ink.red[y * pw + x];
+  // The seal's glyphs: a visible share of red ink in the box (a stroke is ~a tenth of a glyph).
+  if (red < 0.05 * w * h) return false;
+  const stroke = Math.max(8, (0.06 * box[3]) ** 2);
+  const seen = new Uint8Array(w * h);
+  const dark = (x: number, y: number) => ink.lum[(y0 + y) * pw + x0 + x] < PEN_INK;
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || !dark(start % w, (start - (start % w)) / w)) continue;
+    let n = 0;
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % w;
+      const y = (k - x) / w;
+      n++;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          const kk = yy * w + xx;
+          if (!seen[kk] && dark(xx, yy)) {
+            seen[kk] = 1;
+            stack.push(kk);
+          }
+        }
+    }
+    if (n >= stroke) {
+      stack.length = 0;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * A signature OCR read only in part (阿曼·古力米热 read 力米热 through the seal) goes on in pen strokes
  * beside the part read: the window follows dark, non-red ink along the row — the middle of the
  * window's rows — across gaps under two thirds of a line, up to four lines further each way.
@@ -233,41 +289,65 @@ const SEAL_INK_RHO = 1.12;
  * than the seal, and there sits what was written beside the stamp: a signature just above it, the
  * date below.
  */
-export function ellipseStrips(e: Ellipse, margin: number, clip: Box, inkBox: Box): Box[] {
+export function ellipseStrips(e: Ellipse, margin: number, clip: Box, inkBox: Box, keepOut: Ellipse[] = []): Box[] {
   // How far out the ink reaches, as a share of the radius: from the ink box where the seal is
   // whole (a ring fitted at its outer edge has its ink within 1.0), never past SEAL_INK_RHO.
   const reach = Math.min(SEAL_INK_RHO, Math.max(1, Math.max(inkBox[2], inkBox[3]) / (2 * Math.max(e.rx, e.ry))));
   const a = e.rx * reach + margin;
   const b = e.ry * reach + margin;
+  const [cx0, cy0, cw, ch] = clip;
+  const strip = Math.max(2, Math.round(Math.min(a, b) / 10));
+  // The seal's own ring (its outer edge, a pixel or two of slack) and the seals kept visible that
+  // overlap it, as far as their ink reaches.
+  const ring = { ...e, rx: e.rx * 1.02 + 1, ry: e.ry * 1.02 + 1 };
+  const kept = keepOut.map((o) => ({ ...o, rx: o.rx * SEAL_INK_RHO, ry: o.ry * SEAL_INK_RHO }));
+  const out: Box[] = [];
+  for (let y = cy0; y < cy0 + ch; y += strip) {
+    const y1 = Math.min(cy0 + ch, y + strip);
+    const span = spanOver({ ...e, rx: a, ry: b }, y, y1);
+    if (!span) continue;
+    const x0 = Math.max(cx0, Math.floor(span[0]));
+    const x1 = Math.min(cx0 + cw, Math.ceil(span[1]));
+    if (x1 <= x0) continue;
+    // Another seal that stays visible (another body's, or one whose owner is unknown) overlapping
+    // this one: the margin and the reach past this seal's ring stop at it. Where the two rings
+    // cross, the ink is both seals' and is covered; past this seal's ring it is the other's only.
+    let parts: Box[] = [[x0, y, x1 - x0, y1 - y]];
+    const own = spanOver(ring, y, y1);
+    for (const o of kept) {
+      const os = spanOver(o, y, y1);
+      if (!os) continue;
+      const cuts: Box[] = own
+        ? [[Math.floor(os[0]), y, Math.floor(own[0]) - Math.floor(os[0]), y1 - y], [Math.ceil(own[1]), y, Math.ceil(os[1]) - Math.ceil(own[1]), y1 - y]]
+        : [[Math.floor(os[0]), y, Math.ceil(os[1]) - Math.floor(os[0]), y1 - y]];
+      for (const cut of cuts) if (cut[2] > 0) parts = parts.flatMap((r) => subtract(r, cut));
+    }
+    out.push(...parts);
+  }
+  return out.length ? out : [clip];
+}
+
+/** The columns a (rotated) ellipse covers over rows y0..y1 (sampled each row), or null where it covers none. */
+function spanOver(e: Ellipse, y0: number, y1: number): [number, number] | null {
   const t = (e.angleDeg * Math.PI) / 180;
   const [c, s] = [Math.cos(t), Math.sin(t)];
-  // Row y of the rotated ellipse: A u² + B u + C ≤ 0 with u = x − cx, v = y − cy.
+  const a = e.rx;
+  const b = e.ry;
   const A = (c * c) / (a * a) + (s * s) / (b * b);
-  const rowSpan = (y: number): [number, number] | null => {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let y = y0; y <= y1; y++) {
+    // Row y of the rotated ellipse: A u² + B u + C ≤ 0 with u = x − cx, v = y − cy.
     const v = y - e.cy;
     const B = 2 * v * s * c * (1 / (a * a) - 1 / (b * b));
     const C = v * v * ((s * s) / (a * a) + (c * c) / (b * b)) - 1;
     const d = B * B - 4 * A * C;
-    if (d < 0) return null;
+    if (d < 0) continue;
     const r = Math.sqrt(d);
-    return [e.cx + (-B - r) / (2 * A), e.cx + (-B + r) / (2 * A)];
-  };
-  const [cx0, cy0, cw, ch] = clip;
-  const strip = Math.max(2, Math.round(Math.min(a, b) / 10));
-  const out: Box[] = [];
-  for (let y = cy0; y < cy0 + ch; y += strip) {
-    const y1 = Math.min(cy0 + ch, y + strip);
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let yy = y; yy <= y1; yy++) {
-      const span = rowSpan(yy);
-      if (span) (lo = Math.min(lo, span[0])), (hi = Math.max(hi, span[1]));
-    }
-    const x0 = Math.max(cx0, Math.floor(lo));
-    const x1 = Math.min(cx0 + cw, Math.ceil(hi));
-    if (x1 > x0) out.push([x0, y, x1 - x0, y1 - y]);
+    lo = Math.min(lo, e.cx + (-B - r) / (2 * A));
+    hi = Math.max(hi, e.cx + (-B + r) / (2 * A));
   }
-  return out.length ? out : [clip];
+  return lo <= hi ? [lo, hi] : null;
 }
 
 /**
@@ -324,11 +404,14 @@ export function planMasks(input: PlanInput): MaskPlan {
     if (s.owner !== 'employer') continue;
     const margin = Math.max(3, Math.round(0.04 * Math.max(s.box[2], s.box[3])));
     const padded = pad(s.box, margin, width, height);
-    const windows = mergeClose(others.filter((n) => intersect(pad(n.box, 0.5 * n.box[3], width, height), padded)).map((n) => sealWindow(n.box, s.penInk, width, height)));
-    const { rects, cut } = cutOthers(ellipseStrips(s.ellipse, margin, padded, s.box), windows);
+    const under = others.filter((n) => intersect(pad(n.box, 0.5 * n.box[3], width, height), padded) && !sealGlyphsOnly(n.box, s.penInk));
+    const windows = mergeClose(under.map((n) => sealWindow(n.box, s.penInk, width, height)));
+    // Seals not masked (another body's, or of unknown owner) keep their ink where it is theirs only.
+    const visible = input.seals.filter((o) => o !== s && o.owner !== 'employer').map((o) => o.ellipse);
+    const { rects, cut } = cutOthers(ellipseStrips(s.ellipse, margin, padded, s.box, visible), windows);
     masks.push({ kind: 'employer_seal', rects, box: bounding(rects.length ? rects : [padded]), text: s.ownerText, confidence: s.confidence, avoidedOtherName: cut || undefined, evidence: s.evidence });
     if (cut) {
-      const names = input.names.filter((n) => n.kind === 'other_name' && intersect(n.box, padded)).map((n) => n.text);
+      const names = under.filter((n) => intersect(n.box, padded)).map((n) => n.text);
       findings.push({
         ruleId: 'mask/seal-over-other-name',
         severity: 'warning',

@@ -7,7 +7,7 @@
 import type { Box, Ellipse } from '../../model/geometry.ts';
 import { clamp } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
-import { convexHull, ellipsePoint, ellipseRho, ransacEllipse, type Pt } from './ellipse-fit.ts';
+import { convexHull, ellipseDistance, ellipsePoint, ellipseRho, ransacEllipse, type Pt } from './ellipse-fit.ts';
 import { greyInkGrid, redInkGrid, thickInkGrid, type InkGrid } from './ink-mask.ts';
 import { refineRing as refineRingPx } from './refine-ring.ts';
 
@@ -245,19 +245,33 @@ function findRings(grid: InkGrid, pxPerMm: number, dpiGuessed: boolean, strict =
   for (const group of groupCells(mask, W, H, Math.max(2, Math.round(rMin * 0.25)))) {
     if (group.length < rMin * 2) continue;
     let outline = outlinePoints(group, W, H);
+    let rest = group;
     let foundHere = 0;
-    // Each pass takes the best ellipse and removes its outline points: overlapping seals.
+    // Each pass takes the best ellipse; a seal found takes its ink out of the group, a fit judged no
+    // seal its outline points: overlapping and touching seals.
     for (let pass = 0; pass < 3 && outline.length >= 12; pass++) {
       const fit = ransacEllipse(outline, { tolerance: 1.6, accept, seed: 7 + pass, localShare: 0.3 });
       if (!fit || fit.inliers.length < 10) break;
       // Round seals are 38–42 mm: a circle much smaller is an oval seal's flat sides, not a seal.
       const refined = refineRing(grid, fit.ellipse, (e) => accept(e) && (e.rx + e.ry) * mmPerCell >= 34 / slack);
-      const ring = judgeRing(grid, refined, fit.inliers.length / outline.length, strict);
-      const used = new Set(fit.inliers);
-      outline = outline.filter((_, i) => !used.has(i));
+      // Where the fit was two touching seals taken as one and a circle at one end replaced it, the
+      // points used are that circle's own: the rest of the joint outline is the other seal's, and
+      // the next pass fits it (an oval employer's seal stamped just above a round one).
+      const inliers =
+        refined === fit.ellipse ? fit.inliers : outline.flatMap((p, i) => (ellipseDistance(refined, p[0], p[1]) <= 1.6 ? [i] : []));
+      const ring = judgeRing(grid, refined, inliers.length / outline.length, strict);
       if (ring) {
         out.push(ring);
         foundHere++;
+        // The next pass fits the group's ink outside this seal, outlined afresh: where two seals
+        // touch, the joint outline's bridges between them lie on neither ring and would pull the
+        // second fit off its seal.
+        rest = rest.filter(([x, y]) => ellipseRho(refined, x + 0.5, y + 0.5) > 1.12);
+        if (rest.length < rMin * 2) break;
+        outline = outlinePoints(rest, W, H);
+      } else {
+        const used = new Set(inliers);
+        outline = outline.filter((_, i) => !used.has(i));
       }
     }
     // A seal joined to other red ink larger than itself (stamped over a red heading, a red rule):
@@ -325,14 +339,21 @@ function refineRing(grid: InkGrid, e0: Ellipse, accept: (e: Ellipse) => boolean)
   let out = e0;
   let outS = ringScore(grid, e0);
   const a = (e0.angleDeg * Math.PI) / 180;
-  const d = e0.rx - e0.ry;
-  for (const k of [0, -1, 1]) {
-    const st: Ellipse = { cx: e0.cx + k * d * Math.cos(a), cy: e0.cy + k * d * Math.sin(a), rx: e0.ry, ry: e0.ry, angleDeg: 0 };
-    if (!accept(st)) continue;
-    const r = climbRing(grid, st, accept);
-    if (r.score > outS) {
-      out = r.e;
-      outS = r.score;
+  // The circles start at the fit's short radius and smaller: two seals of different sizes (an oval
+  // above a round one) make a joint outline whose short radius is larger than the round seal's,
+  // and a circle climbed from too large a start finds no ink on its ring to climb by. An end circle
+  // stays inside the fit's end.
+  for (const f of [1, 0.85, 0.72]) {
+    const r0 = e0.ry * f;
+    const d = e0.rx - r0;
+    for (const k of f === 1 ? [0, -1, 1] : [-1, 1]) {
+      const st: Ellipse = { cx: e0.cx + k * d * Math.cos(a), cy: e0.cy + k * d * Math.sin(a), rx: r0, ry: r0, angleDeg: 0 };
+      if (!accept(st)) continue;
+      const r = climbRing(grid, st, accept);
+      if (r.score > outS) {
+        out = r.e;
+        outS = r.score;
+      }
     }
   }
   return out;

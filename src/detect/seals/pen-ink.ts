@@ -16,6 +16,8 @@ export interface PenInkPatch {
   box: Box;
   /** Luminance, 255 where the pixel is seal ink; row-major over box. */
   lum: Uint8Array;
+  /** 1 where the pixel is seal ink (red), 0 elsewhere; row-major over box. Absent on a grey page. */
+  red?: Uint8Array;
 }
 
 /** A seal as the pipeline passes it on: with the pen ink around it when it was found in colour. */
@@ -45,6 +47,7 @@ export function penInkPatch(page: RawImage, sealBox: Box, grow = 0.5): PenInkPat
   const w = Math.max(0, x1 - x0);
   const h = Math.max(0, y1 - y0);
   const lum = new Uint8Array(w * h);
+  const red = page.channels === 1 ? undefined : new Uint8Array(w * h);
   const { data, channels } = page;
   for (let y = 0; y < h; y++) {
     let i = ((y0 + y) * page.width + x0) * channels;
@@ -56,10 +59,12 @@ export function penInkPatch(page: RawImage, sealBox: Box, grow = 0.5): PenInkPat
       const r = data[i];
       const g = data[i + 1];
       const b = data[i + 2];
-      lum[k] = isSealRed(r, g, b) ? 255 : Math.round((r * 299 + g * 587 + b * 114) / 1000);
+      const seal = isSealRed(r, g, b);
+      lum[k] = seal ? 255 : Math.round((r * 299 + g * 587 + b * 114) / 1000);
+      if (seal) red![k] = 1;
     }
   }
-  return { box: [x0, y0, w, h], lum };
+  return { box: [x0, y0, w, h], lum, red };
 }
 
 /** The patch's luminance at a page pixel, or undefined outside the patch. */
