@@ -62,6 +62,8 @@ function inkBox(grey: RawImage, region: Box, patch?: PenInkPatch): Box | null {
  */
 export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameDetection[], grey?: RawImage): NameDetection[] {
   const out: NameDetection[] = [];
+  if (!seals.some((s) => s.owner === 'employer' && s.colour === 'red')) return out;
+  const print = printHeight(ocr, grey);
   for (const seal of seals) {
     if (seal.owner !== 'employer' || seal.colour !== 'red') continue;
     for (const line of ocr.lines) {
@@ -79,13 +81,18 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
       if (han.length < 2 || han.length > 8 || printedMarks(text, line.confidence) || NOT_A_NAME.test(text)) continue;
       // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
       const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
-      // Handwriting reads with low confidence; a printed form line under a seal reads well.
-      const handwritten = line.confidence < 75 && han.length <= 6;
+      // Handwriting reads with low confidence; a printed form line under a seal reads well — unless
+      // the print is too small to read at all (a 53-dpi form: its lines under the seal read 生人人aaa
+      // at confidence 0–3). A hand is taller than the print.
+      // (The characters' heights, not the line's: under a seal the line's box takes in the ring.)
+      const own = line.chars.slice(line.chars.length - [...text].length);
+      const glyphs = own.filter((c) => isHan(c.text)).map((c) => c.box[3]).sort((a, b) => a - b);
+      const glyph = glyphs.length ? glyphs[glyphs.length >> 1] : line.box[3];
+      const handwritten = line.confidence < 75 && han.length <= 6 && (print < 6 || glyph >= HAND_OVER_PRINT * print);
       if (!labelled && !nameShaped && !handwritten) continue;
       if (found.some((d) => intersect(d.box, line.box))) continue;
       // The window is the signature's own ink, not the line's box: OCR's line under a seal often
       // takes in the star or the arc and is twice the signature's size. The label is left out.
-      const own = line.chars.slice(line.chars.length - [...text].length);
       const h = line.box[3];
       const from = own.length ? Math.max(line.box[0], Math.min(...own.map((c) => c.box[0])) - 0.3 * h) : line.box[0];
       const region: Box = [from, line.box[1], line.box[0] + line.box[2] - from, h];
@@ -122,6 +129,20 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
   return { detections: out, uncertain };
 }
 
+/** An unlabelled low-confidence line under a seal is handwriting when its glyphs are this much taller than print. */
+const HAND_OVER_PRINT = 1.3;
+
+/**
+ * The print's glyph height from the characters' own boxes (a line's box can be far taller on a
+ * skewed page), in lines read well: on a page whose OCR is mostly junk, junk boxes are any size.
+ * A page OCR could not read (too small, too blurred) has no such characters: its ink bands give the
+ * print's size instead. 0 when neither is known.
+ */
+function printHeight(ocr: OcrPage, grey?: RawImage): number {
+  const read = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
+  return read.n >= 8 ? read.h : grey ? measureTextScale(grey).glyphHeightPx : 0;
+}
+
 /** Pen ink in the grey page (red lifted out): a signature's strokes, not the seal's remains. */
 const PEN = 110;
 /** An OCR line this many times the print's glyph height holds handwriting, not print. */
@@ -135,12 +156,7 @@ const TALL_LINE = 1.8;
  * print-sized and stay under the mask.
  */
 export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWithInk[], found: NameDetection[]): NameDetection[] {
-  // The print's glyph height from the characters' own boxes (a line's box can be far taller on a
-  // skewed page), in lines read well: on a page whose OCR is mostly junk, junk boxes are any size.
-  // A page OCR could not read (too small, too blurred) has no such characters: its ink bands give
-  // the print's size instead, so a signature under the seal still gets its window.
-  const read = medianHanHeight(ocr, (l) => l.confidence >= 60 && l.chars.length >= 4);
-  const print = read.n >= 8 ? read.h : measureTextScale(grey).glyphHeightPx;
+  const print = printHeight(ocr, grey);
   if (print < 6) return [];
   const out: NameDetection[] = [];
   for (const seal of seals) {
