@@ -190,7 +190,7 @@ function maskTest(masks: Array<{ rects: unknown[]; polygons?: unknown }>): (x: n
  * Share of the seal's red ink (in the input) that is mask-black in the output / lies under a mask,
  * leaving out the ink inside `keepOut` boxes (other people's names the mask must spare).
  */
-function sealInk(inp: RawImage, b: Box, test: (x: number, y: number) => boolean, keepOut: Box[] = []): number {
+function sealInk(inp: RawImage, b: Box, test: (x: number, y: number) => boolean, keepOut: Box[] = [], own?: FrameEllipse, neighbours: FrameEllipse[] = []): number {
   const [x0, y0, x1, y1] = clip(b, inp, 0);
   const g = 4;
   let ink = 0;
@@ -201,10 +201,37 @@ function sealInk(inp: RawImage, b: Box, test: (x: number, y: number) => boolean,
       if (!sealRed(inp.data[o], inp.data[o + 1], inp.data[o + 2])) continue;
       // A window the mask must leave over another person's name is not a miss.
       if (keepOut.some((a) => x >= a[0] - g && x < a[0] + a[2] + g && y >= a[1] - g && y < a[1] + a[3] + g)) continue;
+      // Touching or overlapping seals: the seal's box holds its neighbour's ink too; that ink is the
+      // neighbour's where it lies in the neighbour's ring and not in this one's.
+      if (own && neighbours.some((e) => inEllipse(e, x, y)) && !inEllipse(own, x, y)) continue;
       ink++;
       if (test(x, y)) hit++;
     }
   return ink ? hit / ink : 0;
+}
+
+/** A seal's ellipse in the output page's frame, a little grown for the ring's own ink. */
+interface FrameEllipse {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+  angleDeg: number;
+}
+
+function frameEllipse(s: { box: Box; uprightBox: Box; ellipse: { rx: number; ry: number; angleDeg: number } }, turned: boolean, rotation: number): FrameEllipse {
+  const b = frameBox(s, turned);
+  const quarter = turned && (rotation === 90 || rotation === 270);
+  return { cx: b[0] + b[2] / 2, cy: b[1] + b[3] / 2, rx: 1.04 * s.ellipse.rx, ry: 1.04 * s.ellipse.ry, angleDeg: s.ellipse.angleDeg + (quarter ? 90 : 0) };
+}
+
+function inEllipse(e: FrameEllipse, x: number, y: number): boolean {
+  const a = (e.angleDeg * Math.PI) / 180;
+  const dx = x - e.cx;
+  const dy = y - e.cy;
+  const u = dx * Math.cos(a) + dy * Math.sin(a);
+  const v = -dx * Math.sin(a) + dy * Math.cos(a);
+  return (u / e.rx) ** 2 + (v / e.ry) ** 2 <= 1;
 }
 
 async function loadPages(dir: string, file: string): Promise<RawImage[] | null> {
@@ -260,7 +287,9 @@ export async function scoreMasking(appDir: string, outAppDir: string, truth: App
         const b = frameBox(s, turned);
         const centre = [b[0] + b[2] / 2, b[1] + b[3] / 2];
         const found = (pageReport?.seals ?? []).find((r) => Math.hypot(r.ellipse.cx - centre[0], r.ellipse.cy - centre[1]) <= Math.max(b[2], b[3]) / 4);
-        const covered = !inp ? 0 : s.owner === 'employer' ? (out ? sealInk(inp, b, (x, y) => dark(out, x, y, 28), pt.otherNames.map((n) => frameBox(n, turned))) : 0) : sealInk(inp, b, underMask);
+        const own = frameEllipse(s, turned, pt.rotation);
+        const neighbours = pt.seals.filter((o) => o !== s).map((o) => frameEllipse(o, turned, pt.rotation));
+        const covered = !inp ? 0 : s.owner === 'employer' ? (out ? sealInk(inp, b, (x, y) => dark(out, x, y, 28), pt.otherNames.map((n) => frameBox(n, turned)), own, neighbours) : 0) : sealInk(inp, b, underMask, [], own, neighbours);
         score.seals.push({ file: `${truth.application}/${f.file}`, page: pt.page, owner: s.owner, colour: s.colour, covered, reportedOwner: found?.owner ?? null, reportedColour: found?.colour ?? null });
       }
       for (const n of pt.otherNames) {
