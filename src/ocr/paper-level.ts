@@ -42,3 +42,22 @@ export function paperLevels(g: RawImage): PaperLevels {
   }
   return { block: B, cols, rows, level, at: (x, y) => level[Math.floor(y / B) * cols + Math.floor(x / B)] };
 }
+
+/**
+ * Pixels (1) more than `by` darker than the paper where they are (block by block), never counting
+ * above 215 or requiring below 60.
+ */
+export function darkerThanPaper(grey: RawImage, paper: PaperLevels, by: number): Uint8Array {
+  const { width: w, height: h, data } = grey;
+  const out = new Uint8Array(w * h);
+  for (let by0 = 0; by0 < paper.rows; by0++) {
+    for (let bx = 0; bx < paper.cols; bx++) {
+      const threshold = Math.max(60, Math.min(215, paper.level[by0 * paper.cols + bx] - by));
+      const x1 = Math.min(w, (bx + 1) * paper.block);
+      for (let y = by0 * paper.block; y < Math.min(h, (by0 + 1) * paper.block); y++) {
+        for (let x = bx * paper.block, i = y * w + x; x < x1; x++, i++) out[i] = data[i] <= threshold ? 1 : 0;
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { paperLevels } from './paper-level.ts';
+import { darkerThanPaper, paperLevels } from './paper-level.ts';
 
 /**
  * The thick printed frame round a certificate (学位证书, 荣誉证书: a black or dark band a few pixels to
@@ -26,7 +26,7 @@ export function removeFrames(grey: RawImage): RawImage {
   const { width: w, height: h } = grey;
   if (w < 200 || h < 200) return grey;
   const paper = paperLevels(grey);
-  const mask = darkMask(grey, paper);
+  const mask = darkerThanPaper(grey, paper, 40);
   const maxThick = Math.max(6, Math.round(MAX_THICK_SHARE * Math.max(w, h)));
   const sides: Side[] = [];
   // Horizontal sides in the top and bottom fifth, vertical ones in the left and right fifth.
@@ -173,20 +173,4 @@ function findSides(mask: Uint8Array, w: number, h: number, from: number, to: num
   }
   close(length);
   return sides;
-}
-
-/** Pixels clearly darker than the paper where they are (the paper's level block by block). */
-function darkMask(grey: RawImage, paper: ReturnType<typeof paperLevels>): Uint8Array {
-  const { width: w, height: h, data } = grey;
-  const out = new Uint8Array(w * h);
-  for (let by = 0; by < paper.rows; by++) {
-    for (let bx = 0; bx < paper.cols; bx++) {
-      const threshold = Math.max(60, Math.min(215, paper.level[by * paper.cols + bx] - 40));
-      const x1 = Math.min(w, (bx + 1) * paper.block);
-      for (let y = by * paper.block; y < Math.min(h, (by + 1) * paper.block); y++) {
-        for (let x = bx * paper.block, i = y * w + x; x < x1; x++, i++) out[i] = data[i] <= threshold ? 1 : 0;
-      }
-    }
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { paperLevels } from './paper-level.ts';
+import { darkerThanPaper, paperLevels } from './paper-level.ts';
 
 /**
  * Anything clearly darker than the paper around it can be part of a rule, faint anti-aliased edges
@@ -8,19 +8,7 @@ import { paperLevels } from './paper-level.ts';
  * whole regions dark, and the edges of those regions, cut by the text, pass for rules.
  */
 function darkPixels(grey: RawImage): Uint8Array {
-  const { width, height, data } = grey;
-  const paper = paperLevels(grey);
-  const dark = new Uint8Array(width * height);
-  for (let by = 0; by < paper.rows; by++) {
-    for (let bx = 0; bx < paper.cols; bx++) {
-      const threshold = Math.max(60, Math.min(215, paper.level[by * paper.cols + bx] - 25));
-      const x1 = Math.min(width, (bx + 1) * paper.block);
-      for (let y = by * paper.block; y < Math.min(height, (by + 1) * paper.block); y++) {
-        for (let x = bx * paper.block, i = y * width + x; x < x1; x++, i++) dark[i] = data[i] <= threshold ? 1 : 0;
-      }
-    }
-  }
-  return dark;
+  return darkerThanPaper(grey, paperLevels(grey), 25);
 }
 
 export interface RuleShape {
