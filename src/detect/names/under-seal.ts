@@ -82,13 +82,14 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
       // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
       const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
       // Handwriting reads with low confidence; a printed form line under a seal reads well — unless
-      // the print is too small to read at all (a 53-dpi form: its lines under the seal read 生人人aaa
-      // at confidence 0–3). A hand is taller than the print.
-      // (The characters' heights, not the line's: under a seal the line's box takes in the ring.)
+      // the print is too small to read at all (a 53-dpi form, 8.5-px print: its lines under the seal
+      // read 生人人aaa at confidence 0–3). There a hand must also stand taller than the print (the
+      // characters' heights, not the line's: under a seal the line's box takes in the ring).
       const own = line.chars.slice(line.chars.length - [...text].length);
       const glyphs = own.filter((c) => isHan(c.text)).map((c) => c.box[3]).sort((a, b) => a - b);
       const glyph = glyphs.length ? glyphs[glyphs.length >> 1] : line.box[3];
-      const handwritten = line.confidence < 75 && han.length <= 6 && (print < 6 || glyph >= HAND_OVER_PRINT * print);
+      const printUnreadable = print >= 6 && print < UNREADABLE_PRINT;
+      const handwritten = line.confidence < 75 && han.length <= 6 && (!printUnreadable || glyph >= HAND_OVER_PRINT * print);
       if (!labelled && !nameShaped && !handwritten) continue;
       if (found.some((d) => intersect(d.box, line.box))) continue;
       // The window is the signature's own ink, not the line's box: OCR's line under a seal often
@@ -131,6 +132,8 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
 
 /** An unlabelled low-confidence line under a seal is handwriting when its glyphs are this much taller than print. */
 const HAND_OVER_PRINT = 1.3;
+/** Print below this glyph height (px) reads at low confidence everywhere (the too-small limit, 12.6). */
+const UNREADABLE_PRINT = 12;
 
 /**
  * The print's glyph height from the characters' own boxes (a line's box can be far taller on a
