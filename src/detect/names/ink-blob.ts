@@ -48,17 +48,24 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
     end = i + 1;
   }
   if (start < 0 || end - start < 0.3 * h) return null;
-  let top = y1;
-  let bottom = y0;
+  // The rows of that ink, in runs (a glyph's own gaps bridged); the runs that reach into the line
+  // OCR read are the signature. A date line or a word above, a gap away, is not part of it.
+  const runs: Array<[number, number]> = [];
+  const bridge = Math.max(2, Math.round(0.33 * h));
   for (let y = y0; y < y1; y++) {
     let n = 0;
     for (let x = x0 + start; x < x0 + end; x++) if (grey.data[y * grey.width + x] <= thr) n++;
-    if (n >= 2) {
-      top = Math.min(top, y);
-      bottom = Math.max(bottom, y + 1);
-    }
+    if (n < 2) continue;
+    const last = runs[runs.length - 1];
+    if (last && y - last[1] < bridge) last[1] = y + 1;
+    else runs.push([y, y + 1]);
   }
-  if (bottom <= top) return null;
+  const [ly0, ly1] = [lt.line.box[1], lt.line.box[1] + lt.line.box[3]];
+  const own = runs.filter(([a, b]) => a < ly1 && b > ly0);
+  const rows = own.length ? own : runs;
+  if (!rows.length) return null;
+  const top = Math.min(...rows.map((r) => r[0]));
+  const bottom = Math.max(...rows.map((r) => r[1]));
   return [x0 + start, top, end - start, bottom - top];
 }
 
@@ -236,4 +243,32 @@ export function inkLineAt(
   if (ink > 0.6 * (bottom - top) * (right - left)) return null;
   const pad = Math.round(0.15 * h);
   return [left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad];
+}
+
+/**
+ * The bounding box of the pen ink in `box` grown by `grow` on every side: the whole of a line of
+ * handwriting whose cells OCR placed too tight (a brush hand's strokes reach past the line box).
+ * Null when no ink is there.
+ */
+export function inkExtent(grey: RawImage, box: Box, grow: number): Box | null {
+  const x0 = Math.max(0, Math.round(box[0] - grow));
+  const y0 = Math.max(0, Math.round(box[1] - grow));
+  const x1 = Math.min(grey.width, Math.round(box[0] + box[2] + grow));
+  const y1 = Math.min(grey.height, Math.round(box[1] + box[3] + grow));
+  if (x1 <= x0 || y1 <= y0) return null;
+  const thr = Math.min(inkThreshold(grey, [x0, y0, x1 - x0, y1 - y0]), 130);
+  const cols = inkColumns(grey, x0, y0, x1, y1, thr);
+  let left = -1;
+  let right = -1;
+  for (let i = 0; i < cols.length; i++) if (cols[i] >= 2) (left = left < 0 ? i : left), (right = i + 1);
+  if (left < 0) return null;
+  let top = -1;
+  let bottom = -1;
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = x0 + left; x < x0 + right; x++) if (grey.data[y * grey.width + x] <= thr) n++;
+    if (n >= 2) (top = top < 0 ? y : top), (bottom = y + 1);
+  }
+  if (top < 0) return null;
+  return [x0 + left, top, right - left, bottom - top];
 }

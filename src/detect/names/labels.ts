@@ -3,6 +3,7 @@
  * one.
  */
 import { APPLICANT_LABELS, NAME_FIELD_LABELS, OTHER_LABELS, isDotLike, isHan } from './chinese-names.ts';
+import { glyphSimilarity, LOOK_ALIKE } from './glyph-similarity.ts';
 import { ocrGapBefore, type LineTokens } from './line-tokens.ts';
 
 export interface LabelHit {
@@ -21,8 +22,9 @@ export function standsAsLabel(lt: LineTokens, hit: LabelHit): boolean {
   const next = lt.tokens[hit.end];
   if (!next) return true;
   if (/[：:（(\[【_＿|]/.test(next.ch)) return true;
-  // A colon OCR read as a stop (签字.聂雄嘉: the colon's dots blurred into one) after a signature label.
-  if (/签字|签名|签章/.test(hit.label) && /^[.．。·]$/.test(next.ch)) return true;
+  // A colon OCR read as a stop or a comma (签字.聂雄嘉, 签名，导峰: the colon's dots blurred into one, or
+  // its lower dot dragged into a tail) after a signature label.
+  if (/签字|签名|签章/.test(hit.label) && /^[.．。·，,]$/.test(next.ch)) return true;
   return ocrGapBefore(lt, hit.end) >= 0.6 * lt.h;
 }
 
@@ -53,6 +55,16 @@ export function findLabels(text: string): LabelHit[] {
       }
     }
   }
+  // A bare 签名/签字 OCR garbled in one of its two characters (罕名：, 等名：, 签宇：): at the start of
+  // its line, right before a colon, and not a word of its own (书名, 刊名, 户名 …). What it signs for
+  // is decided as for a bare signature, by the page and the name.
+  const g = GARBLED_SIGNATURE.exec(text);
+  // 姓名 garbled the same way (娃名, 性名) is the name field, not a signature.
+  const nameField = g !== null && g[2][1] === '名' && glyphSimilarity(g[2][0], '姓') >= LOOK_ALIKE && glyphSimilarity(g[2][0], '姓') > glyphSimilarity(g[2][0], '签');
+  if (g && !nameField && free(g[1].length, g[1].length + 2)) {
+    const at = g[1].length;
+    hits.push({ label: g[2].includes('签') ? '签名' : `签${g[2][1]}`, start: at, end: at + 2, kind: 'other' });
+  }
   // A bare 签名/签字 with no role before it (本人, 领导 …) may be anyone's: decided by the name.
   for (const h of hits) {
     if (h.kind === 'other' && BARE_SIGNATURE.has(h.label)) {
@@ -77,13 +89,20 @@ export function findLabels(text: string): LabelHit[] {
 
 const BARE_SIGNATURE = new Set(['签名', '签字']);
 
+/**
+ * Two characters opening a line (after at most two marks OCR made of nothing), one of them 签's or
+ * 名/字's place kept, then a colon: 签名 or 签字 with one character misread. Words that end in 名 and
+ * label something else are not it.
+ */
+const GARBLED_SIGNATURE = /^([^\p{Script=Han}]{0,2})((?![书刊篇题户报地品人别网全实姓曾笔化署单排罪艺英中学用命提点指匿具数文汉打])\p{Script=Han}[名字]|签(?![名字发订约署证收到批])\p{Script=Han})[：:，,]/u;
+
 /** The word after a label: skip ：() and brackets, then Han characters and dots up to a gap or stop. */
 export function valueAfter(lt: LineTokens, end: number): { from: number; to: number } | null {
   const t = lt.tokens;
   let i = end;
   while (i < t.length && /[：:（）()\[\]【】\s_＿]/.test(t[i].ch)) i++;
-  // The stop a colon was misread as (see standsAsLabel).
-  if (i === end && i < t.length && /^[.．。·]$/.test(t[i].ch) && i > 0 && /[签字名章]/.test(t[i - 1].ch)) i++;
+  // The stop or comma a colon was misread as (see standsAsLabel).
+  if (i === end && i < t.length && /^[.．。·，,]$/.test(t[i].ch) && i > 0 && /[签字名章]/.test(t[i - 1].ch)) i++;
   if (i >= t.length || (i > 0 && ocrGapBefore(lt, i) > 8 * lt.h)) return null; // a form's value cell can sit far from its label
   const from = i;
   while (i < t.length && (isHan(t[i].ch) || isDotLike(t[i].ch)) && i - from < 10) {

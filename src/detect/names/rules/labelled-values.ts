@@ -66,15 +66,31 @@ export function findLabelledNames(s: NameSearch): void {
       const readable = value !== null && looksLikeLabelledName(valueText);
       const valueBox = value ? ink.spanBox(vl, value.from, value.to).box : null;
       const overlapsApplicant = (box: Box) => applicant.some((d) => intersect(d.box, box));
-      if (valueBox && overlapsApplicant(valueBox)) continue; // already found as the applicant
-      const score = readable ? nameScore(nameCore(valueText), name) : 0;
       const label = hit.label;
       const blob = () => (input.grey && vl === lt ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
+      // The applicant's own signing place: 承诺人, 本人签名, or the one bare 签名 of a self-signed form.
+      const ownPlace = hit.kind === 'applicant' || (hit.kind === 'signature' && bareIsOwn);
+      if (valueBox && overlapsApplicant(valueBox)) {
+        // Already found as the applicant (read exactly): a signature there is a hand taller and wider
+        // than the cells OCR read; its whole ink is the name.
+        if (hit.kind === 'applicant' || hit.kind === 'signature') {
+          const b = blob();
+          if (b && !others.some((o) => intersect(o.box, b))) for (const d of applicant) if (intersect(d.box, valueBox) && intersect(d.box, b)) d.box = unionBoxes([d.box, b]);
+        }
+        continue;
+      }
+      const score = readable ? nameScore(nameCore(valueText), name) : 0;
       const asApplicant = (confidence: number, rule: string) => {
         const d = detection('applicant_name', vl, value!.from, value!.to, confidence, { rule, label, read: valueText, score });
         // Handwriting is wider and taller than the cells OCR found: take the whole ink after the label.
         const b = blob();
         if (b && intersect(b, d.box)) d.box = unionBoxes([d.box, b]);
+        // At the applicant's own signing place, a reading with a character more than the name (梅伟鹏
+        // read 梅伟及包: one brush character split in two) is the applicant's hand, not someone's longer
+        // name. An exact name inside a longer one (张伟 in 张伟东) stays someone else's.
+        if (ownPlace && !valueText.includes(name)) {
+          for (let i = others.length - 1; i >= 0; i--) if (others[i].evidence.rule === 'contains-applicant-name' && intersect(others[i].box, d.box)) others.splice(i, 1);
+        }
         applicant.push(d);
         uncertain.push(
           rule === 'label-unlike-reading'
