@@ -1,9 +1,10 @@
 /**
  * Calibration and measurement of the scan checks on the project's sample generator (docs/clarity.md).
  *   npx tsx scripts/measure-quality.ts [clarity|orientation|clean|all] [--seeds=1,2] [--types=a,b] [--no-ocr]
- *     [--cache-ocr] [--dump=file.jsonl] [--blurry]
+ *     [--cache-ocr] [--dump=file.jsonl] [--blurry] [--ocr-only]
  * --cache-ocr reuses the clarity pages' OCR from an earlier run (kept next to the rendered pages);
- * --dump appends every clarity point (label, score, evidence) as a JSON line.
+ * --dump appends every clarity point (label, score, evidence) as a JSON line; --ocr-only measures only
+ * the clarity pages read with the OCR (a quicker run of the pipeline's agreement).
  * - orientation: every document type at the four quarter turns (two seeds, dpi 150–300, a phone
  *   photo on some), orientation accuracy by type and turn, ms per page per check, and the ms of a
  *   plain full-page OCR (readPage) of the same upright pages for comparison. With --blurry the same
@@ -50,6 +51,8 @@ const ONLY = flag('types')?.split(',');
 const WITH_OCR = !argv.includes('--no-ocr');
 /** Reuse the page OCR of an earlier run (for calibrating thresholds; the OCR depends on src/ocr). */
 const CACHE_OCR = argv.includes('--cache-ocr');
+/** clarity: only the pages the pipeline's subset reads with the OCR (the grid's 180 of 315 a seed). */
+const OCR_ONLY = argv.includes('--ocr-only');
 /** Append every clarity point as a JSON line to this file. */
 const DUMP = flag('dump');
 const CACHE = '/tmp/measure-quality-cache';
@@ -145,6 +148,7 @@ async function clarity(): Promise<void> {
       const cells: string[] = [];
       let charPx = 0;
       for (const blurSigma of sigmas) {
+        if (OCR_ONLY && !withOcr(dpi, blurSigma)) continue;
         const s = await sample({ type, dpi, degrade: { rotation: 0, camera: false, skewDeg: 0, blurSigma, scale: 1 } }, seed);
         charPx = s.charPx;
         const g = greyForOcr(s.image);

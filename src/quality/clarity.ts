@@ -1,7 +1,7 @@
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
 import { densestWindow, histogram, percentile, resizeGrey } from './raster.ts';
-import { characterPitch, type CharacterPitch } from './pitch.ts';
+import { characterPitchWithOcr, type CharacterPitch } from './pitch.ts';
 import { measureTextScale, type TextScale } from './text-scale.ts';
 
 /** Glyph height every page is resampled to before blur is measured: DPI no longer matters. */
@@ -235,22 +235,6 @@ const UNREADABLE_GLYPH_PX = 10;
 /** Glyph height of a Chinese character over its advance (the type size): 0.85–0.95 in the generator's
  *  fonts, as the OCR's boxes on sharp pages say (median 0.90 of the type size). */
 export const GLYPH_TO_PITCH = 0.9;
-/** Share of the OCR's characters that are digits above which the page's size is not the pitch's. */
-const MAX_DIGIT_SHARE_FOR_PITCH = 0.3;
-
-function ocrDigitShare(ocr?: OcrPage): number {
-  if (!ocr) return 0;
-  let digits = 0;
-  let all = 0;
-  for (const l of ocr.lines)
-    for (const c of l.chars) {
-      if (!c.text.trim()) continue;
-      all++;
-      if (/^[0-9]$/.test(c.text)) digits++;
-    }
-  return all >= 10 ? digits / all : 0;
-}
-
 /** Text lines whose pitch the page's must rest on to stand for its body size (an ID card has 5–15,
  *  a page of text 20–600). */
 const MIN_PITCH_LINES = 6;
@@ -263,14 +247,13 @@ export type GlyphSource = 'pitch' | 'ocr' | 'ink-bands' | 'ink-bands, unread sma
  */
 export function bodyGlyphHeight(g: RawImage, ocr?: OcrPage): { glyph: number; from: GlyphSource; scale: TextScale; pitch: CharacterPitch } {
   const scale = measureTextScale(g);
-  const pitch = characterPitch(g);
+  const pitch = characterPitchWithOcr(g, ocr);
   // The character pitch first (round 7): it is the type size itself, and blur does not move it, where
   // the glyph heights of blurred text (the OCR's boxes, the ink's bands) shrink, grow or break up.
-  // The pitch leaves lines of digits out (their advance is half the type size); where the OCR read
-  // mostly digits (an ID card back's dates and office code are most of its characters), the pitch
-  // stands for the few lines of large words, not the print most characters are set in.
-  const digitShare = ocrDigitShare(ocr);
-  if (pitch.lines >= MIN_PITCH_LINES && pitch.pitchPx > 0 && digitShare < MAX_DIGIT_SHARE_FOR_PITCH)
+  // Lines of digits count by the height of their digits (pitch.ts, round 8): an ID card back's dates,
+  // most of its characters, are sized as the print they are set in. Round 7 left them out of the
+  // pitch, and where the OCR read over 30 % digits put the page's size to the OCR and the ink instead.
+  if (pitch.lines >= MIN_PITCH_LINES && pitch.pitchPx > 0)
     return { glyph: Math.round(GLYPH_TO_PITCH * pitch.pitchPx * 10) / 10, from: 'pitch', scale, pitch };
   const rest = glyphFromOcrAndInk(scale, ocr);
   // Without the OCR's boxes the ink's bands are all there is, and blur shrinks them (at the
@@ -410,6 +393,7 @@ export function clarityVerdict(g: RawImage, ocr?: OcrPage, limits = CLARITY_LIMI
       glyphFrom: from,
       pitchPx: pitch.pitchPx,
       pitchLines: pitch.lines,
+      ...(pitch.digitLines ? { pitchDigitLines: pitch.digitLines } : {}),
       inkGlyphPx: scale.glyphHeightPx,
       ...(scale.linesMerged ? { linesMerged: true } : {}),
       ...(from === 'ocr' || from === 'ink-bands, unread small text' ? { ocrGlyphPx: ocrGlyphHeight(ocr), ocrSmallChars: smallCharsRead(ocr, scale.glyphHeightPx) } : {}),

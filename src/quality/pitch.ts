@@ -1,4 +1,5 @@
 import type { RawImage } from '../model/image.ts';
+import type { OcrPage } from '../model/ocr.ts';
 import { measureTextScale, textBands, type Band } from './text-scale.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface CharacterPitch {
   q75: number;
   /** Text lines (bands in a strip) that gave a pitch. */
   lines: number;
+  /** Of those, lines the OCR read as digits, sized by the digits' height (round 8; 0 without OCR). */
+  digitLines: number;
 }
 
 /** Lags searched, as a share of the band's height: a glyph is 0.85–0.95 of the advance of a Chinese
@@ -25,11 +28,24 @@ const MAX_LAG = 1.7;
 /** The band's column profile is smoothed by this share of its height: strokes inside a character
  *  (三, 川) repeat at a third of the advance and would otherwise stand in for it. */
 const SMOOTH = 0.12;
-/** A line whose pitch is under this share of its height is digits or Latin (a digit's advance is
- *  ~0.55 of the type size, its height ~0.7; a Chinese line's pitch is 1.0–1.3 of its band's height
- *  sharp, 0.85 and more blurred): not the size of its characters, and left out (a CHSI report's
- *  dates, ID number and verification code made its pitch half the type size, round 7). */
-const MIN_PITCH_TO_HEIGHT = 0.78;
+/**
+ * A line whose pitch is under this share of its band is not a line of Chinese at its pitch (round 7:
+ * a Chinese line's pitch is 1.0–1.3 of its band sharp, 0.85 and more blurred; a digit's advance is
+ * ~0.55 of the type size and it stands ~0.72 of it). Round 7 left such lines out; round 8 looks at
+ * them again by the height of their characters (bandHeight): a blurred Chinese line whose band grew
+ * (its characters advance at least as far as they stand tall) counts at its pitch. The rest stay out
+ * by their shape alone: lines of digits and Latin (narrower than tall: pitch 0.7–0.95 of the height),
+ * but also blurred Chinese lines and patterns (a QR code's modules) can be (docs/clarity.md round 8);
+ * characterPitchWithOcr sizes the lines the OCR read as digits.
+ */
+const MIN_PITCH_TO_BAND = 0.78;
+/** Pitch over character height from which a line (of those under MIN_PITCH_TO_BAND) is Chinese. */
+const CHINESE_PITCH_TO_HEIGHT = 1.0;
+/** Height of a digit (and a Latin capital) over the type size: 0.70–0.76 in the generator's faces
+ *  (median 0.72 sharp, 0.74 blurred, on the grid's digit lines); cap height is 0.65–0.75 em in most. */
+export const DIGIT_HEIGHT = 0.73;
+/** A row of a band whose ink runs on longer than this many pitches holds a rule (bandHeight). */
+const RULE_RUN = 2.5;
 /** Least autocorrelation at the chosen lag for a line to count. */
 const MIN_R = 0.15;
 
@@ -100,24 +116,80 @@ export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 's
   return { pitch: bestL + Math.max(-0.5, Math.min(0.5, off)), r: best };
 }
 
-const cache = new WeakMap<Buffer, CharacterPitch>();
-
 /**
- * The character pitch of an upright page, from its horizontal text bands (text-scale.ts): each
- * line's pitch weighs by the characters it holds (its ink over the pitch², as the bands' sizes do).
- * Cached per image buffer.
+ * Height of the characters of a text line: the extent of its row profile (darkness summed along the
+ * band) above half its plateau (the 90th percentile of its rows). Where the band is ink at a quarter
+ * of the contrast, this is the characters' own extent at half of theirs: a blurred edge crosses half
+ * its level near where the sharp one stood. It is not blur-free (blur lowers the plateau of a line's
+ * stroke-row peaks and the half level moves out: on the grid, sharp Chinese lines measure 0.82–0.86
+ * of the type, blurred ones 0.81–1.0, interquartile), but it leaves the band's quarter-level fringe out.
+ * Table rules are not the characters' (the page as the grid measures it keeps them; the pipeline's
+ * has them painted out): a row whose ink — at a quarter of the contrast, which a blurred rule's fringe
+ * reaches — runs on over more than RULE_RUN pitches (a rule, not a stroke: a character's strokes stop
+ * within its own advance) is left out, and each row loses its
+ * least darkness (a faint rule fringe across the whole band), and the profile its least row (a
+ * vertical rule crossing the band darkens every row by the same). 0 when the profile is flat or
+ * does not fall to half inside the band.
  */
-export function characterPitch(g: RawImage): CharacterPitch {
-  const hit = cache.get(g.data);
-  if (hit) return hit;
-  const scale = measureTextScale(g);
-  const votes: Array<{ p: number; wt: number }> = [];
-  if (scale.glyphHeightPx > 0) {
-    for (const b of textBands(g).horizontal) {
-      const q = bandPitch(g, scale.paper, b);
-      if (q && q.pitch >= MIN_PITCH_TO_HEIGHT * b.size) votes.push({ p: q.pitch, wt: b.ink / (q.pitch * q.pitch) });
+export function bandHeight(g: RawImage, paper: number, ink: number, b: Pick<Band, 'start' | 'size' | 'a0' | 'a1'>, pitch: number): number {
+  const { width: w, data } = g;
+  const prof = new Float64Array(b.size);
+  const dark = paper - 0.25 * (paper - ink);
+  const maxRun = RULE_RUN * pitch;
+  for (let k = 0; k < b.size; k++) {
+    const row = (b.start + k) * w;
+    let m = 255;
+    let run = 0;
+    let longest = 0;
+    for (let x = b.a0; x < b.a1; x++) {
+      const v = data[row + x];
+      const d = paper - v;
+      if (d < m) m = d;
+      run = v <= dark ? run + 1 : 0;
+      if (run > longest) longest = run;
     }
+    if (longest > maxRun) continue;
+    let s = 0;
+    for (let x = b.a0; x < b.a1; x++) s += Math.max(0, paper - data[row + x] - Math.max(0, m));
+    prof[k] = s;
   }
+  let floor = Infinity;
+  for (const v of prof) if (v < floor) floor = v;
+  for (let k = 0; k < prof.length; k++) prof[k] -= floor;
+  const sorted = [...prof].sort((a, c) => a - c);
+  const level = 0.5 * sorted[Math.floor(0.9 * (sorted.length - 1))];
+  // Still above half at the band's first or last row: the band was cut there by something else (a
+  // rule's fringe, the next line run into it), and the height is not measured.
+  if (!(level > 0) || prof[0] >= level || prof[prof.length - 1] >= level) return 0;
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < prof.length; k++) {
+    if (prof[k] < level) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  // The crossings, to a fraction of a row.
+  const lead = first > 0 ? (level - prof[first - 1]) / (prof[first] - prof[first - 1]) : 0;
+  const trail = last < prof.length - 1 ? (prof[last] - level) / (prof[last] - prof[last + 1]) : 0;
+  return last - first + lead + trail;
+}
+
+/** One text line (a band in a strip) as the pitch sees it. */
+export interface PitchLine {
+  band: Band;
+  /** Its pitch (null: it does not repeat) and the height of its characters (0: not measured). */
+  pitch: number | null;
+  height: number;
+  /** The type size it stands for, px, and its weight (its characters: ink over pitch²); 0 when it
+   *  does not count (no pitch, or not a line of Chinese by its shape). */
+  size: number;
+  wt: number;
+}
+
+const cache = new WeakMap<Buffer, { pitch: CharacterPitch; lines: PitchLine[] }>();
+
+/** The weighted quartiles of a page's line sizes. */
+function summarise(votes: Array<{ p: number; wt: number; narrow: boolean }>): CharacterPitch {
   votes.sort((a, b) => a.p - b.p);
   const total = votes.reduce((s, x) => s + x.wt, 0);
   const quantile = (f: number) => {
@@ -128,7 +200,88 @@ export function characterPitch(g: RawImage): CharacterPitch {
     }
     return 0;
   };
-  const out: CharacterPitch = { pitchPx: quantile(0.5), q25: quantile(0.25), q75: quantile(0.75), lines: votes.length };
+  return { pitchPx: quantile(0.5), q25: quantile(0.25), q75: quantile(0.75), lines: votes.length, digitLines: votes.filter((v) => v.narrow).length };
+}
+
+function measureLines(g: RawImage): { pitch: CharacterPitch; lines: PitchLine[] } {
+  const hit = cache.get(g.data);
+  if (hit) return hit;
+  const scale = measureTextScale(g);
+  const lines: PitchLine[] = [];
+  if (scale.glyphHeightPx > 0) {
+    for (const b of textBands(g).horizontal) {
+      const q = bandPitch(g, scale.paper, b);
+      const line: PitchLine = { band: b, pitch: q?.pitch ?? null, height: 0, size: 0, wt: 0 };
+      lines.push(line);
+      if (!q) continue;
+      if (q.pitch >= MIN_PITCH_TO_BAND * b.size) {
+        // A line of Chinese: its pitch is its type size (round 7).
+        [line.size, line.wt] = [q.pitch, b.ink / (q.pitch * q.pitch)];
+        continue;
+      }
+      const h = bandHeight(g, scale.paper, scale.ink, b, q.pitch);
+      line.height = h;
+      if (!(h > 0)) continue;
+      // Narrower than tall: digits, Latin — or a pattern (a QR code's modules, a guilloche) that repeats
+      // at a small lag: by its shape alone it is left out (the OCR says which are digits).
+      if (q.pitch >= CHINESE_PITCH_TO_HEIGHT * h) [line.size, line.wt] = [q.pitch, b.ink / (q.pitch * q.pitch)];
+    }
+  }
+  const out = { pitch: summarise(lines.filter((l) => l.wt > 0).map((l) => ({ p: l.size, wt: l.wt, narrow: false }))), lines };
   cache.set(g.data, out);
   return out;
+}
+
+/**
+ * The character pitch of an upright page, from its horizontal text bands (text-scale.ts): each
+ * line's pitch weighs by the characters it holds (its ink over the pitch², as the bands' sizes do).
+ * Lines of digits are left out (characterPitchWithOcr counts those the OCR read). Cached per image
+ * buffer (with its lines).
+ */
+export function characterPitch(g: RawImage): CharacterPitch {
+  return measureLines(g).pitch;
+}
+
+/** Share of the OCR's characters in a line that must be digits for it to be a line of digits. */
+const DIGIT_LINE_SHARE = 0.7;
+/** Least digits the OCR must have read in a line to size it by them. */
+const MIN_DIGITS_READ = 4;
+
+/**
+ * The character pitch with the OCR's reading of the page: a line it read as digits (a date, an ID
+ * or certificate number, an office code: ≥ 4 digits, ≥ 70 % of the digits, letters and Chinese
+ * characters it read there) is sized by the digits' height (their boxes' median over DIGIT_HEIGHT),
+ * and weighs as every line does, by its ink over its type size² (a digit holds about half the ink of
+ * a Chinese character of its size, so a line of digits counts for fewer characters than it holds: the
+ * safe side on a page of few lines, where one small-print number would otherwise outweigh its words;
+ * round 8, a diploma) — whether its pitch was read as a Chinese line's (two digits at a time: the
+ * pitch of a date is 1.1–1.6 of the type size), not at all (dots and dashes break the repeat), or not
+ * measured.
+ * Without the OCR's reading (or where it read no such line), characterPitch's.
+ */
+export function characterPitchWithOcr(g: RawImage, ocr: OcrPage | undefined): CharacterPitch {
+  const { pitch, lines } = measureLines(g);
+  if (!ocr) return pitch;
+  const chars = ocr.lines.flatMap((l) => l.chars).filter((c) => c.confidence > 30 && c.text.trim());
+  if (chars.length === 0) return pitch;
+  let digitLines = 0;
+  const votes = lines.map((l) => {
+    const b = l.band;
+    const inside = chars.filter((c) => {
+      const cx = c.box[0] + c.box[2] / 2;
+      const cy = c.box[1] + c.box[3] / 2;
+      return cy >= b.start && cy < b.start + b.size && cx >= b.a0 && cx < b.a1;
+    });
+    const digits = inside.filter((c) => /^[0-9]$/.test(c.text));
+    // Of its letters, digits and Chinese characters: a date's dots and dashes do not count against it.
+    const read = inside.filter((c) => /[0-9A-Za-z\u4e00-\u9fff]/u.test(c.text)).length;
+    if (digits.length >= MIN_DIGITS_READ && digits.length >= DIGIT_LINE_SHARE * read) {
+      const hs = digits.map((c) => c.box[3]).sort((x, y) => x - y);
+      const size = hs[hs.length >> 1] / DIGIT_HEIGHT;
+      digitLines++;
+      return { p: size, wt: b.ink / (size * size), narrow: true };
+    }
+    return { p: l.size, wt: l.wt, narrow: false };
+  });
+  return digitLines ? summarise(votes.filter((v) => v.wt > 0)) : pitch;
 }
