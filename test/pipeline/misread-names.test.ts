@@ -42,7 +42,11 @@ describe('misread names where the document says whose they are', () => {
     expect(degree.truth.files[0].pages[0].applicantNames.map((n) => n.text)).toEqual(['燕霖英']);
     expect(degree.score.misses).toEqual([]);
     const page = degree.result.report.pages.find((p) => p.file === DEGREE)!;
-    expect(page.findings.some((f) => f.ruleId === 'mask/uncertain-name')).toBe(true);
+    // Since the certificate's frame is painted out before reading (remove-frames.ts) the line may
+    // read right; a reading that is not exact must be flagged.
+    const mask = page.masks.find((m) => m.kind === 'applicant_name')!;
+    const exact = (mask.evidence as { rule?: string } | undefined)?.rule === 'exact';
+    expect(exact || page.findings.some((f) => f.ruleId === 'mask/uncertain-name')).toBe(true);
   });
 
   it('masks the author’s note of a second author when it reads closest to the applicant, touching no co-author', () => {
@@ -60,6 +64,11 @@ describe('misread names where the document says whose they are', () => {
     expect(paper.score.misses.filter((m) => m.file === PLEDGE)).toEqual([]);
     const page = paper.result.report.pages.find((p) => p.file === PLEDGE)!;
     expect(page.orientation?.detected).toBe(90);
-    expect(page.findings.some((f) => f.ruleId === 'mask/uncertain-name')).toBe(true);
+    // Read two characters off it is masked by the signing line and flagged; since the sloped-rule
+    // and frame changes it may read one character off, which in a six-character name is the
+    // applicant's misread (masked, not flagged).
+    const mask = page.masks.find((m) => m.kind === 'applicant_name')!;
+    const ev = mask.evidence as { rule?: string; edits?: number } | undefined;
+    expect((ev?.rule === 'look-alike' && ev.edits === 1) || page.findings.some((f) => f.ruleId === 'mask/uncertain-name')).toBe(true);
   });
 });
