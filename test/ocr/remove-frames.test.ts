@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import type { RawImage } from '../../src/model/image.ts';
 import { removeFrames } from '../../src/ocr/remove-frames.ts';
 import { SANS, SERIF } from '../../scripts/samples/fonts.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
 import { Sheet } from '../../scripts/samples/sheet.ts';
+import { lightenedShare, sheetGrey } from '../helpers/sheet-grey.ts';
 
-async function grey(sheet: Sheet, blur: number): Promise<RawImage> {
-  const { data, info } = await sharp(await sheet.canvas.encode('png')).greyscale().blur(blur).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: 1 };
-}
+const grey = sheetGrey;
 
 /** Of the dark pixels (< 150) in a box, the share removeFrames made light (≥ 180). */
-function lightenedShare(before: RawImage, after: RawImage, [x, y, w, h]: [number, number, number, number]): number {
-  let dark = 0;
-  let light = 0;
-  for (let yy = y; yy < y + h; yy++) {
-    for (let xx = x; xx < x + w; xx++) {
-      const i = yy * before.width + xx;
-      if (before.data[i] >= 150) continue;
-      dark++;
-      if (after.data[i] >= 180) light++;
-    }
-  }
-  return dark ? light / dark : 0;
-}
+const lightened = (before: RawImage, after: RawImage, box: [number, number, number, number]) => lightenedShare(before, after, box, 150, 180);
 
 describe('removeFrames: a certificate’s thick frame goes, text and thin rules stay', () => {
   it('paints out a thick frame sloping 1°, keeps its thin inner line, the text and a heavily blurred heading near the edge', async () => {
@@ -53,7 +38,7 @@ describe('removeFrames: a certificate’s thick frame goes, text and thin rules 
       let share = 0;
       for (let k = 1; k < 10; k++) {
         const [x, y] = at(x0 + ((x1 - x0) * k) / 10, y0 + ((y1 - y0) * k) / 10);
-        share += lightenedShare(g, out, [x - 6, y - 6, 13, 13]) / 9;
+        share += lightened(g, out, [x - 6, y - 6, 13, 13]) / 9;
       }
       return share;
     };
@@ -64,8 +49,8 @@ describe('removeFrames: a certificate’s thick frame goes, text and thin rules 
     // The thin inner line stays (remove-rules.ts takes it), and so does all the text.
     expect(side(300, 80, W - 300, 80)).toBeLessThan(0.1);
     const [hx, hy] = at(1100, 1010);
-    expect(lightenedShare(g, out, [hx - 10, hy - 10, 460, 70])).toBeLessThan(0.02);
-    expect(lightenedShare(g, out, [150, 350, W - 300, 80])).toBeLessThan(0.02);
+    expect(lightened(g, out, [hx - 10, hy - 10, 460, 70])).toBeLessThan(0.02);
+    expect(lightened(g, out, [150, 350, W - 300, 80])).toBeLessThan(0.02);
   });
 
   it('leaves the text of a page without a frame, and its table’s text, as they are', async () => {
@@ -75,7 +60,7 @@ describe('removeFrames: a certificate’s thick frame goes, text and thin rules 
     s.line('承诺人：燕霖英', 120, 345, { size: 24, family: SANS.regular });
     const g = await grey(s, 1);
     const out = removeFrames(g);
-    expect(lightenedShare(g, out, [480, 150, 300, 70])).toBe(0);
-    expect(lightenedShare(g, out, [110, 315, 250, 40])).toBe(0);
+    expect(lightened(g, out, [480, 150, 300, 70])).toBe(0);
+    expect(lightened(g, out, [110, 315, 250, 40])).toBe(0);
   });
 });

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import type { RawImage } from '../../src/model/image.ts';
 import { removeRules, removeRulesBoth } from '../../src/ocr/remove-rules.ts';
 import { SANS, SERIF } from '../../scripts/samples/fonts.ts';
 import { Rng } from '../../scripts/samples/rng.ts';
 import { Sheet } from '../../scripts/samples/sheet.ts';
+import { lightenedShare, sheetGrey } from '../helpers/sheet-grey.ts';
 
-async function grey(sheet: Sheet, blur: number): Promise<RawImage> {
-  const { data, info } = await sharp(await sheet.canvas.encode('png')).greyscale().blur(blur).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: 1 };
-}
+const grey = sheetGrey;
 
 /** Of the dark pixels (< 200) in a box, the share removeRules painted white. */
-function paintedShare(before: RawImage, after: RawImage, [x, y, w, h]: [number, number, number, number]): number {
-  let dark = 0;
-  let painted = 0;
-  for (let yy = y; yy < y + h; yy++) {
-    for (let xx = x; xx < x + w; xx++) {
-      const i = yy * before.width + xx;
-      if (before.data[i] >= 200) continue;
-      dark++;
-      if (after.data[i] === 255) painted++;
-    }
-  }
-  return dark ? painted / dark : 0;
-}
+const paintedShare = (before: RawImage, after: RawImage, box: [number, number, number, number]) => lightenedShare(before, after, box, 200, 255);
 
 describe('removeRules: rules go, lines of blurred text stay whole', () => {
   it('does not paint out the run-together strokes of a blurred line of small text', async () => {
