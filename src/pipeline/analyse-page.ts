@@ -93,19 +93,22 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // The grey and its text size are made once, on the page as stored: orientation looks at it with
   // rules and blurred-text bars painted out (`stored`); the OCR reads it with lines of text kept
   // whole (`storedText`, the same text size), as stored when the page is upright, or turned upright
-  // with its text size carried over (turnGrey): no second measure of the page. The desk round a
-  // photographed sheet and a certificate's thick printed frame go first in both (whiten-desk.ts,
-  // remove-frames.ts): with either, tesseract takes the page for a picture with a little text in it.
-  const clean = (g: RawImage) => removeFrames(whitenDesk(g));
-  const prepare = (rgb: RawImage) => removeRules(clean(greyForOcr(rgb)), { keepText: true });
+  // with its text size carried over (turnGrey): no second measure of the page. In the grey read, a
+  // certificate's thick printed frame is painted out and the desk round a photographed sheet painted
+  // paper (remove-frames.ts, whiten-desk.ts): with either, tesseract takes the page for a picture
+  // with a little text in it. Orientation keeps both: without them a blurred certificate and a
+  // blurred photographed ID card back read upside down to the line reads (turned 180°, bench 4242).
+  const readable = (g: RawImage) => whitenDesk(removeFrames(g));
+  const prepare = (rgb: RawImage) => readable(removeRules(greyForOcr(rgb), { keepText: true }));
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
   const greys = !storedGrey
     ? undefined
     : await time('prepare', () => {
-        const both = removeRulesBoth(clean(storedGrey));
+        const both = removeRulesBoth(storedGrey);
         measureTextScale(both.plain);
-        shareTextScale(both.plain, both.keepText);
-        return both;
+        const keepText = readable(both.keepText);
+        shareTextScale(both.plain, keepText);
+        return { plain: both.plain, keepText };
       });
   const stored = greys?.plain;
   const storedText = greys?.keepText;
