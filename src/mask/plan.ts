@@ -114,7 +114,6 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
   const inFallback = (x: number, y: number) => rx + x >= fallback[0] && rx + x < fallback[0] + fallback[2] && ry + y >= fallback[1] && ry + y < fallback[1] + fallback[3];
   const seen = new Uint8Array(rw * rh);
   let out: [number, number, number, number] | null = null;
-  const stack: number[] = [];
   for (let start = 0; start < rw * rh; start++) {
     const sx = start % rw;
     const sy = (start - sx) / rw;
@@ -123,16 +122,9 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
     // pixels within the fallback window.
     let [x0, y0, x1, y1] = [sx, sy, sx, sy];
     let [fx0, fy0, fx1, fy1] = [sx, sy, sx, sy];
-    let n = 0;
     let inside = 0;
     let core = 255;
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length) {
-      const k = stack.pop()!;
-      const x = k % rw;
-      const y = (k - x) / rw;
-      n++;
+    const n = strokeGroup(rw, rh, dark, seen, start, (x, y) => {
       if (inBox(x, y)) inside++;
       core = Math.min(core, lum(x, y));
       if (x < x0) x0 = x;
@@ -145,21 +137,10 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
         if (y < fy0) fy0 = y;
         if (y > fy1) fy1 = y;
       }
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= rw || yy >= rh) continue;
-          const kk = yy * rw + xx;
-          if (!seen[kk] && dark(xx, yy)) {
-            seen[kk] = 1;
-            stack.push(kk);
-          }
-        }
-    }
+    });
     // Specks — mid-grey pixels where compression blurred a seal glyph's red edge — are no stroke:
     // a stroke, even the dot of a name, has a dark core and some size.
-    if (n < Math.max(8, (0.06 * h) ** 2) || core >= PEN_CORE) continue;
+    if (n < strokePixels(h) || core >= PEN_CORE) continue;
     // The name's own strokes lie mostly in its box and end near it. Ink that is mostly outside (a
     // neighbouring word, the seal's ring where a stroke touches it) or crosses the whole search
     // area (a table rule) counts only as far as the fallback window reaches.
@@ -171,6 +152,38 @@ export function sealWindow(box: Box, ink: PenInkPatch | undefined, width: number
   const [ex0, ex1] = alongRow(ink, out, h);
   const m = Math.max(3, Math.round(0.06 * h));
   return clamp([ex0 - m, out[1] - m, ex1 - ex0 + 2 * m, out[3] - out[1] + 2 * m], width, height);
+}
+
+/** The fewest pixels of a stroke of a line `h` high: smaller groups are specks. */
+const strokePixels = (h: number) => Math.max(8, (0.06 * h) ** 2);
+
+/**
+ * One group of 8-connected dark pixels of a w×h patch, flooded from `start` (marked in `seen`):
+ * `visit` sees each pixel; returns the group's size.
+ */
+function strokeGroup(w: number, h: number, dark: (x: number, y: number) => boolean, seen: Uint8Array, start: number, visit?: (x: number, y: number) => void): number {
+  const stack = [start];
+  seen[start] = 1;
+  let n = 0;
+  while (stack.length) {
+    const k = stack.pop()!;
+    const x = k % w;
+    const y = (k - x) / w;
+    n++;
+    visit?.(x, y);
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+        const kk = yy * w + xx;
+        if (!seen[kk] && dark(xx, yy)) {
+          seen[kk] = 1;
+          stack.push(kk);
+        }
+      }
+  }
+  return n;
 }
 
 /**
@@ -195,36 +208,12 @@ export function sealGlyphsOnly(box: Box, ink: PenInkPatch | undefined): boolean 
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) red += ink.red[y * pw + x];
   // The seal's glyphs: a visible share of red ink in the box (a stroke is ~a tenth of a glyph).
   if (red < 0.05 * w * h) return false;
-  const stroke = Math.max(8, (0.06 * box[3]) ** 2);
+  const stroke = strokePixels(box[3]);
   const seen = new Uint8Array(w * h);
   const dark = (x: number, y: number) => ink.lum[(y0 + y) * pw + x0 + x] < PEN_INK;
-  const stack: number[] = [];
   for (let start = 0; start < w * h; start++) {
     if (seen[start] || !dark(start % w, (start - (start % w)) / w)) continue;
-    let n = 0;
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length) {
-      const k = stack.pop()!;
-      const x = k % w;
-      const y = (k - x) / w;
-      n++;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
-          const kk = yy * w + xx;
-          if (!seen[kk] && dark(xx, yy)) {
-            seen[kk] = 1;
-            stack.push(kk);
-          }
-        }
-    }
-    if (n >= stroke) {
-      stack.length = 0;
-      return false;
-    }
+    if (strokeGroup(w, h, dark, seen, start) >= stroke) return false;
   }
   return true;
 }
