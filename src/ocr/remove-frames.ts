@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { darkerThanPaper, paperLevels } from './paper-level.ts';
+import { darkerThanPaper, paperLevels, type PaperLevels } from './paper-level.ts';
 
 /**
  * The thick printed frame round a certificate (学位证书, 荣誉证书: a black or dark band a few pixels to
@@ -22,10 +22,10 @@ const MIN_THICK = 3;
 const EVEN_TOLERANCE = 2;
 const EVEN_SHARE = 0.85;
 
-export function removeFrames(grey: RawImage): RawImage {
+/** `paper`: the page's paper levels when the caller has them (the desk search uses the same). */
+export function removeFrames(grey: RawImage, paper: PaperLevels = paperLevels(grey)): RawImage {
   const { width: w, height: h } = grey;
   if (w < 200 || h < 200) return grey;
-  const paper = paperLevels(grey);
   const mask = darkerThanPaper(grey, paper, 40);
   const maxThick = Math.max(6, Math.round(MAX_THICK_SHARE * Math.max(w, h)));
   const sides: Side[] = [];

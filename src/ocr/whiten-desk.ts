@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { paperLevels } from './paper-level.ts';
+import { paperLevels, type PaperLevels } from './paper-level.ts';
 
 /**
  * A page photographed on a desk: round the sheet, a dark surround reaching the image's edges. Left in
@@ -15,8 +15,8 @@ const DESK_OF_PAPER = 0.5;
 /** Less than this share of the page's blocks is desk: a scan's shadowed margin, not a photo's desk. */
 const MIN_DESK_SHARE = 0.02;
 
-export function whitenDesk(grey: RawImage): RawImage {
-  const paper = paperLevels(grey);
+/** `paper`: the page's paper levels when the caller has them (a frame painted out does not move them). */
+export function whitenDesk(grey: RawImage, paper: PaperLevels = paperLevels(grey)): RawImage {
   const { cols, rows, level, block } = paper;
   const sorted = [...level].sort((a, b) => a - b);
   const page = sorted[Math.floor(0.9 * (sorted.length - 1))];

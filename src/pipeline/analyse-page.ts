@@ -15,6 +15,7 @@ import type { RawImage } from '../model/image.ts';
 import type { OcrEngine, OcrPage } from '../model/ocr.ts';
 import type { ApplicantProfile } from '../model/profile.ts';
 import { greyForOcr } from '../ocr/prepare.ts';
+import { paperLevels } from '../ocr/paper-level.ts';
 import { removeFrames } from '../ocr/remove-frames.ts';
 import { whitenDesk } from '../ocr/whiten-desk.ts';
 import { removeRules, removeRulesBoth } from '../ocr/remove-rules.ts';
@@ -98,7 +99,10 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   // paper (remove-frames.ts, whiten-desk.ts): with either, tesseract takes the page for a picture
   // with a little text in it. Orientation keeps both: without them a blurred certificate and a
   // blurred photographed ID card back read upside down to the line reads (turned 180°, bench 4242).
-  const readable = (g: RawImage) => whitenDesk(removeFrames(g));
+  const readable = (g: RawImage) => {
+    const paper = paperLevels(g);
+    return whitenDesk(removeFrames(g, paper), paper);
+  };
   const prepare = (rgb: RawImage) => readable(removeRules(greyForOcr(rgb), { keepText: true }));
   const storedGrey = src.textLayer ? undefined : await time('prepare', () => greyForOcr(src.rgb));
   const greys = !storedGrey
