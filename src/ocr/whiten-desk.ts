@@ -44,6 +44,12 @@ export function whitenDesk(grey: RawImage, paper: PaperLevels = paperLevels(grey
     if (y < rows - 1) push(k + cols);
   }
   if (n < MIN_DESK_SHARE * cols * rows) return grey;
+  // The paint: the sheet's own typical paper, not the brightest blocks' — a page straightened onto a
+  // white canvas, or with white painted over its rules, has a tenth of its blocks at 255, and a desk
+  // painted white round a grey sheet made tesseract take the sheet for a picture (a photographed
+  // diploma read as 3 lines of 7, seed 9005).
+  const sheet = [...level].filter((_, k) => !desk[k]).sort((a, b) => a - b);
+  const paint = sheet.length ? sheet[Math.floor(sheet.length / 2)] : page;
   const { width: w, height: h } = grey;
   const out = Buffer.from(grey.data);
   for (let by = 0; by < rows; by++) {
@@ -61,7 +67,7 @@ export function whitenDesk(grey: RawImage, paper: PaperLevels = paperLevels(grey
       }
       const x1 = Math.min(w, (bx + 1) * block);
       for (let y = by * block; y < Math.min(h, (by + 1) * block); y++)
-        for (let x = bx * block, i = y * w + x; x < x1; x++, i++) if (out[i] < threshold) out[i] = page;
+        for (let x = bx * block, i = y * w + x; x < x1; x++, i++) if (out[i] < threshold) out[i] = paint;
     }
   }
   return { ...grey, data: out };

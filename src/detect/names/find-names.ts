@@ -1,4 +1,5 @@
 import { findAddressedSlots } from './rules/addressed-slots.ts';
+import { findHolderSlots } from './rules/holder-slots.ts';
 import { findAuthorBio } from './rules/author-bio.ts';
 import { findApplicantInLines } from './rules/applicant-in-line.ts';
 import { findColonValues } from './rules/colon-values.ts';
@@ -18,7 +19,8 @@ export type { NameSearchInput, NameSearchResult, UncertainName } from './name-se
  * rules run in order, each seeing what the earlier ones found:
  * 1. the applicant's name inside a line, tolerant of OCR errors (rules/applicant-in-line.ts);
  * 2. the name broken across two lines of running text (rules/split-across-lines.ts);
- * then the person a document of the applicant's own addresses as ××同志 (rules/addressed-slots.ts),
+ * then the person a document of the applicant's own addresses as ××同志 (rules/addressed-slots.ts)
+ * or is made out to — 学生××，性别男, ××同志： (rules/holder-slots.ts),
  * and a minority name in its dotted shape, most of it read right (rules/dotted-name-shape.ts);
  * 3. values after labels — 承诺人, 姓名, 签名, 负责人 … (rules/labelled-values.ts), and the cell
  *    before 性别 on the applicant's own form when its 姓名 label was lost (rules/value-before-field.ts),
@@ -33,6 +35,7 @@ export function findNames(input: NameSearchInput): NameSearchResult {
   findApplicantInLines(s);
   findNamesSplitAcrossLines(s);
   findAddressedSlots(s);
+  findHolderSlots(s);
   findDottedNameShape(s);
   findLabelledNames(s);
   findValueBeforeField(s);
