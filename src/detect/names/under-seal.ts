@@ -236,7 +236,10 @@ export function unreadInkUnderSeals(grey: RawImage, ocr: OcrPage, seals: SealWit
       // A signature the seal was stamped across reaches out of it; large print inside the seal (a
       // certificate's lines, the date) does not. Inside it, only ink where OCR saw a line of tall,
       // unsure glyphs is taken for a hand.
-      if (outsideShare(box, seal.box) < 0.25 && !hands.some((b) => intersect(b, box))) continue;
+      // Where the print is too small for OCR to read anything (a 47-dpi form), OCR sees no hand
+      // either: there a group of ink taller than print counts as a hand inside the seal too — a
+      // window over a line of print costs some of the seal; no window over a signature covers a name.
+      if (outsideShare(box, seal.box) < 0.25 && !hands.some((b) => intersect(b, box)) && !(print < UNREADABLE_PRINT && inkH >= HAND_OVER_PRINT * 1.3 * print)) continue;
       out.push({ kind: 'other_name', text: '（未识别的手写字迹）', box, charBoxes: [box], confidence: 0.3, evidence: { rule: 'unread-ink-under-seal', printHeightPx: print } });
     }
   }
