@@ -11,10 +11,10 @@ const UNIT_LINE = /盖章|公章|[（(]章[)）]|单位[（(]?签章|签章|单�
  * A place for another body's seal on the same form: 主管部门意见（盖章）, 人力资源和社会保障局审核
  * （盖章）, 评审委员会（盖章）, 发证机关. A seal stamped there is that body's, not the employer's.
  * The employer's own place may read 单位（盖章） or 推荐单位意见, never these words. 主管领导 (评语) is a
- * person on the employer's own form, not a body.
+ * person on the employer's own form, not a body, and 采煤队技术主管 a job (现任职务), not a seal's place.
  */
 const OTHER_BODY_LINE =
-  /主管(?!领导)|上级|人力资源|人社|社会保障|社保|评审|委员会|评委会|职改|审核部门|审批部门|审核意见|审批意见|组织部|发证|证机关|发.机|发证单位|培训机构|学校|院校/;
+  /主管(?:部|单位|机关|意见|.意见)|上级|人力资源|人社|社会保障|社保|评审|委员会|评委会|职改|审核部门|审批部门|审核意见|审批意见|组织部|发证|证机关|发.机|发证单位|培训机构|学校|院校/;
 
 /**
  * OCR drops and swaps characters in labels under a seal (measured on generated labels read through

@@ -364,6 +364,9 @@ describe('nearUnitLine', () => {
     expect(sealPlaceKind('兹证明该同志在我单位从事')).toBeNull();
     // An appraisal form's leader's comment is a person's, not another body's; its 单位： field is the unit's.
     expect(sealPlaceKind('主管领导评语和考核等次建议')).toBeNull();
+    // A job held (现任职务: 采煤队技术主管) is no body's place: it made an employer's seal another's (seed 9006).
+    expect(sealPlaceKind('采煤队技术主管')).toBeNull();
+    expect(sealPlaceKind('主管单位意见')).toBe('other-body');
     expect(sealPlaceKind('单位：阿克苏宏远煤炭有限公司')).toBe('unit');
     expect(sealPlaceKind('工作单位：阿克苏宏远煤炭有限公司')).toBeNull();
     expect(nearUnitLine(ocrOf([['单位（盖章）', [380, 560, 200, 30]]]), seal)).toBe(true);
