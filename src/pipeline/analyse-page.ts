@@ -1,6 +1,7 @@
 import { classifyPage, type ClassifyInput } from '../classify/index.ts';
 import { findNames } from '../detect/names/find-names.ts';
 import { isOwnDocument } from '../detect/names/name-search.ts';
+import type { NameMisreadings } from '../detect/names/ocr-misreadings.ts';
 import { applicantUnderSeals, namesUnderSeals, unreadInkUnderSeals } from '../detect/names/under-seal.ts';
 import { sealDetections } from '../detect/seals/index.ts';
 import { nearUnitLine } from '../detect/unit-line.ts';
@@ -52,6 +53,8 @@ export interface PageContext {
   ocr: OcrEngine;
   osd?: OsdDetector;
   options: RunOptions;
+  /** How the OCR misreads the applicant's name (detect/names/ocr-misreadings.ts). */
+  misreadings?: Promise<NameMisreadings>;
 }
 
 export interface AnalysedPage {
@@ -167,7 +170,8 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
   };
   const docType = await time('classify', () => classifyPage(classifyInput));
 
-  const names = await time('detect', () => findNames({ ocr, grey, applicantName: ctx.profile.name, docType: docType.id }));
+  const misreadings = await ctx.misreadings;
+  const names = await time('detect', () => findNames({ ocr, grey, applicantName: ctx.profile.name, docType: docType.id, misreadings }));
   const seals = await time('seals', () =>
     sealDetections(work, ctx.ocr, {
       docType: docType.id,

@@ -12,6 +12,7 @@ import type { FileReport, PageReport, Report } from '../report/schema.ts';
 import { classifyPages, extractFacts, type ClassifiedPage, type ClassifyInput } from '../classify/index.ts';
 import { evaluateChecklist, loadNotice, type Notice } from '../rules/index.ts';
 import type { OsdDetector } from '../quality/index.ts';
+import { rehearseName } from '../detect/names/ocr-misreadings.ts';
 import { analysePage, type PageContext } from './analyse-page.ts';
 import { ToolError } from './errors.ts';
 import { loadProfile } from './load-profile.ts';
@@ -74,6 +75,9 @@ export async function runApplication(appDir: string, options: RunOptions, engine
   const fileJobs: Promise<void>[] = [];
   const forRules = new Map<string, PageForRules[]>();
   const notice = loadNoticeOrFail(options.notice);
+  // How the OCR misreads this name, learned while the first pages are read (a second or two of OCR);
+  // without it the search still runs, on shapes alone.
+  const misreadings = rehearseName(profile.name, engines.ocr).catch(() => new Map());
 
   for (const file of files) {
     let scan: OpenScan;
@@ -88,7 +92,7 @@ export async function runApplication(appDir: string, options: RunOptions, engine
     fileReports.push(fileReport);
     const pagesForRules: PageForRules[] = [];
     forRules.set(file, pagesForRules);
-    fileJobs.push(processScan(scan, fileReport, { profile, options, ocr: engines.ocr, osd: engines.osd }, outDir, pageReports, pagesForRules, findings, queue, hooks));
+    fileJobs.push(processScan(scan, fileReport, { profile, options, ocr: engines.ocr, osd: engines.osd, misreadings }, outDir, pageReports, pagesForRules, findings, queue, hooks));
     // Keep only a few pages decoded at a time, however large the folder.
     await queue.onSizeLessThan(options.concurrency * 2);
   }

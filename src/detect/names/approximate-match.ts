@@ -13,7 +13,12 @@ export interface ApproxMatch {
   deleted: number[]; // indices in pattern
 }
 
-export function approximateMatches(pattern: string[], text: string[], k: number): ApproxMatch[] {
+/**
+ * `known(read, expected)`: a substitution OCR is known to make for this name (ocr-misreadings.ts). It
+ * costs no edit against `k`, but is still listed in `substituted` and counted in `edits`.
+ */
+export function approximateMatches(pattern: string[], text: string[], k: number, known?: (read: string, expected: string) => boolean): ApproxMatch[] {
+  const cost = (p: string, t: string) => (p === t || known?.(t, p) ? 0 : 1);
   const m = pattern.length;
   const n = text.length;
   if (m === 0 || n === 0) return [];
@@ -22,7 +27,7 @@ export function approximateMatches(pattern: string[], text: string[], k: number)
   for (let i = 1; i <= m; i++) D[i][0] = i;
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
-      const sub = D[i - 1][j - 1] + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+      const sub = D[i - 1][j - 1] + cost(pattern[i - 1], text[j - 1]);
       D[i][j] = Math.min(sub, D[i - 1][j] + 1, D[i][j - 1] + 1);
     }
   }
@@ -38,7 +43,7 @@ export function approximateMatches(pattern: string[], text: string[], k: number)
     const inserted: number[] = [];
     const deleted: number[] = [];
     while (i > 0) {
-      if (jj > 0 && D[i][jj] === D[i - 1][jj - 1] + (pattern[i - 1] === text[jj - 1] ? 0 : 1)) {
+      if (jj > 0 && D[i][jj] === D[i - 1][jj - 1] + cost(pattern[i - 1], text[jj - 1])) {
         if (pattern[i - 1] !== text[jj - 1]) substituted.push([jj - 1, i - 1]);
         i--;
         jj--;
@@ -51,7 +56,8 @@ export function approximateMatches(pattern: string[], text: string[], k: number)
       } else break;
     }
     if (j - jj < Math.max(1, m - k)) continue;
-    candidates.push({ start: jj, end: j, edits: D[m][j], substituted, inserted, deleted });
+    const knownSubs = substituted.filter(([ti, pi]) => cost(pattern[pi], text[ti]) === 0).length;
+    candidates.push({ start: jj, end: j, edits: D[m][j] + knownSubs, substituted, inserted, deleted });
   }
   candidates.sort((a, b) => a.edits - b.edits || a.start - b.start);
   const taken: ApproxMatch[] = [];

@@ -16,7 +16,8 @@ const FACES = [
 ] as const;
 
 let registered: string[] | null = null;
-function faces(): string[] {
+/** The typefaces registered with the canvas (a sans and a serif), by family name. */
+export function faces(): string[] {
   if (registered) return registered;
   registered = [];
   for (const [pkg, file, family] of FACES) {

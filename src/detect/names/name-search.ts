@@ -9,6 +9,8 @@ import type { RawImage } from '../../model/image.ts';
 import type { OcrPage } from '../../model/ocr.ts';
 import { allowedEdits } from './approximate-match.ts';
 import { nameCore, nameParts } from './chinese-names.ts';
+import { looksAlike } from './glyph-similarity.ts';
+import type { NameMisreadings } from './ocr-misreadings.ts';
 import { InkBoxes, lineTokens, type LineTokens } from './line-tokens.ts';
 
 export interface NameSearchInput {
@@ -17,6 +19,8 @@ export interface NameSearchInput {
   grey?: RawImage;
   applicantName: string;
   docType?: DocTypeId;
+  /** How this OCR misreads the applicant's name (ocr-misreadings.ts), learned once per application. */
+  misreadings?: NameMisreadings;
 }
 
 /** Something that may be the applicant's name but is not certain enough to mask silently. */
@@ -56,6 +60,10 @@ export interface NameSearch {
   k: number;
   /** A document about the applicant alone (ID card, their certificate, their own form). */
   ownDocument: boolean;
+  /** `read` is a known OCR misreading of the name's character `expected`. */
+  knownMisreading(read: string, expected: string): boolean;
+  /** `read` may stand for `expected`: alike in shape, or a known misreading of it. */
+  alike(read: string, expected: string): boolean;
   applicant: NameDetection[];
   others: NameDetection[];
   uncertain: UncertainName[];
@@ -86,7 +94,9 @@ export function startNameSearch(input: NameSearchInput): NameSearch {
       evidence: { line: lt.lineIndex, fromInk: span.fromInk, ...evidence },
     };
   };
-  return { input, pattern, name: pattern.join(''), minority, lines, ink, k, ownDocument, applicant, others, uncertain, detection };
+  const knownMisreading = (read: string, expected: string) => input.misreadings?.get(expected)?.has(read) ?? false;
+  const alike = (read: string, expected: string) => knownMisreading(read, expected) || looksAlike(read, expected);
+  return { input, pattern, name: pattern.join(''), minority, lines, ink, k, ownDocument, knownMisreading, alike, applicant, others, uncertain, detection };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { approximateMatches } from '../approximate-match.ts';
 import { endsNameAt, isDotLike, isHan, SURNAMES } from '../chinese-names.ts';
-import { glyphSimilarity, looksAlike } from '../glyph-similarity.ts';
+import { glyphSimilarity } from '../glyph-similarity.ts';
 import { closeTogether, hanCharacters, SPLIT_GLYPH } from '../han-characters.ts';
 import type { InkBoxes, LineTokens } from '../line-tokens.ts';
 import { findLabels, rowNeighbourLeft } from '../labels.ts';
@@ -10,18 +10,18 @@ import { LIST_DOCS, type NameSearch } from '../name-search.ts';
  * The applicant's name inside each line, tolerant of OCR errors in longer names.
  */
 export function findApplicantInLines(s: NameSearch): void {
-  const { pattern, minority, lines, ink, applicant, others, uncertain, k, ownDocument, detection } = s;
+  const { pattern, minority, lines, ink, applicant, others, uncertain, k, ownDocument, detection, knownMisreading, alike } = s;
   for (const lt of lines) {
     // Split glyphs are a fallback: never let them break a name that reads right as it is.
     const plain = hanCharacters(lt, ink, false);
     const merged = hanCharacters(lt, ink, true);
     // Merged only where that reads at least as close to the name: 上闻宇 merged to 邝宇's two glyphs,
     // but not 届福龙 (for 屈福龙), whose merged 届福 would lose a name read one look-alike off.
-    const fewest = (chars: string[]) => Math.min(Infinity, ...approximateMatches(pattern, chars, k).map((m) => m.edits));
+    const fewest = (chars: string[]) => Math.min(Infinity, ...approximateMatches(pattern, chars, k, knownMisreading).map((m) => m.edits));
     const plainFewest = merged.chars.length < plain.chars.length ? fewest(plain.chars) : 0;
     const useMerged = plainFewest > 0 && fewest(merged.chars) <= plainFewest;
     const { ranges, chars: coreChars } = useMerged ? merged : plain;
-    for (const m of approximateMatches(pattern, coreChars, k)) {
+    for (const m of approximateMatches(pattern, coreChars, k, knownMisreading)) {
       const from = ranges[m.start][0];
       const to = ranges[m.end - 1][1];
       const inner = lt.tokens.slice(from, to).filter((t) => !isHan(t.ch));
@@ -42,7 +42,7 @@ export function findApplicantInLines(s: NameSearch): void {
       // In a long name (5+ characters) one wrong character among the rest read right is a misreading
       // whatever it looks like (a seal over the name, handwriting); shorter names need look-alikes.
       // A split glyph stands for anything: evidence only on the applicant's own document.
-      const unlike = m.substituted.filter(([ti, pi]) => (coreChars[ti] === SPLIT_GLYPH ? !ownDocument : !looksAlike(coreChars[ti], pattern[pi]))).length;
+      const unlike = m.substituted.filter(([ti, pi]) => (coreChars[ti] === SPLIT_GLYPH ? !ownDocument : !alike(coreChars[ti], pattern[pi]))).length;
       const lineText = lt.tokens.map((t) => t.ch).join('');
       // Where a name stands in a document about one person: 学生X宇，男，… / 对X宇同志 / 承诺人：X宇.
       const addressed =
@@ -88,7 +88,8 @@ export function findApplicantInLines(s: NameSearch): void {
         uncertain.push({ text: read, box: d.box, reasonZh: `名单中的“${read}”与申报人姓名仅差一字且识别清楚，按他人姓名保留，请核对`, reasonEn: `“${read}” in a list differs from the applicant's name by one clearly read character; kept as someone else's, please check` });
       } else if (misread) {
         const read = coreChars.slice(m.start, m.end).join('');
-        applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read }));
+        const known = m.substituted.filter(([ti, pi]) => knownMisreading(coreChars[ti], pattern[pi])).map(([ti, pi]) => `${pattern[pi]}→${coreChars[ti]}`);
+        applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read, ...(known.length ? { knownMisreadings: known } : {}) }));
         if (m.edits > 1 || (unlike > 0 && pattern.length < 5)) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
       } else if (pattern.length > 2) {
         // A character read that does not even look like the expected one: a different person.
@@ -154,6 +155,9 @@ function confidentOtherInList(s: NameSearch, lt: LineTokens, ranges: Array<[numb
   if (!listOrUnknown || substituted.length !== 1) return false;
   const [ti, pi] = substituted[0];
   if (chars[ti] === SPLIT_GLYPH) return false;
+  // A misreading OCR makes of this very name (胥 read 悄) is no colleague — unless it gives a surname
+  // in the surname's place (芮 read 黄: 黄桐国 may well be someone).
+  if (s.knownMisreading(chars[ti], s.pattern[pi]) && !(pi === 0 && SURNAMES.has(chars[ti]))) return false;
   const [a, b] = ranges[ti];
   const conf = Math.min(...lt.tokens.slice(a, b).map((t) => t.conf));
   return conf >= SURE_CHARACTER && glyphSimilarity(chars[ti], s.pattern[pi]) < NEAR_TWIN;

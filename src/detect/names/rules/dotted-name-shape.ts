@@ -1,6 +1,5 @@
 import { intersect } from '../../../model/geometry.ts';
 import { isDotLike, isHan, nameParts } from '../chinese-names.ts';
-import { looksAlike } from '../glyph-similarity.ts';
 import { findLabels } from '../labels.ts';
 import { isOwnDocument, LIST_DOCS, type NameSearch } from '../name-search.ts';
 
@@ -32,7 +31,7 @@ export function findDottedNameShape(s: NameSearch): void {
       if ((from > 0 && isHan(t[from - 1].ch)) || (to < t.length && isHan(t[to].ch))) continue;
       const read = [...left, ...right].map((x) => x.ch);
       const exact = read.filter((c, i) => c === want[i]).length;
-      const alike = read.filter((c, i) => c !== want[i] && looksAlike(c, want[i])).length;
+      const alike = read.filter((c, i) => c !== want[i] && s.alike(c, want[i])).length;
       if (exact === want.length) continue; // read right: the exact rules have it
       if (exact < Math.ceil(want.length / 2) || exact + alike < Math.ceil((2 * want.length) / 3)) continue;
       const before = t.slice(0, from).map((x) => x.ch).join('');

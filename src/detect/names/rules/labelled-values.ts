@@ -2,7 +2,6 @@ import type { NameDetection } from '../../../model/detection.ts';
 import { EMPLOYER_ISSUED } from '../../../model/doc-types.ts';
 import { intersect, type Box } from '../../../model/geometry.ts';
 import { isHan, nameCore } from '../chinese-names.ts';
-import { looksAlike } from '../glyph-similarity.ts';
 import { inkBlobRightOf, inkRunFrom, inkRunIn } from '../ink-blob.ts';
 import { findLabels, rowNeighbourRight, standsAsLabel, valueAfter } from '../labels.ts';
 import { unionBoxes, type LineTokens } from '../line-tokens.ts';
@@ -138,7 +137,7 @@ export function findLabelledNames(s: NameSearch): void {
       };
       // The first character OCR made of a signature, when it is the applicant's surname (or looks like it).
       const firstHan = value ? vl.tokens.slice(value.from, value.to).find((t) => isHan(t.ch))?.ch : undefined;
-      const surnameFits = firstHan !== undefined && (firstHan === name[0] || looksAlike(firstHan, name[0]));
+      const surnameFits = firstHan !== undefined && (firstHan === name[0] || s.alike(firstHan, name[0]));
       if (hit.kind === 'applicant') {
         if (readable && score >= 0.3) asApplicant(0.75, 'label');
         else if (!readable) maskBlob('unreadable');

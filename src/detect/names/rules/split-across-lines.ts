@@ -1,6 +1,5 @@
 import { approximateMatches } from '../approximate-match.ts';
 import { isHan } from '../chinese-names.ts';
-import { looksAlike } from '../glyph-similarity.ts';
 import { followsBelow } from '../line-tokens.ts';
 import type { NameSearch } from '../name-search.ts';
 
@@ -16,9 +15,9 @@ export function findNamesSplitAcrossLines(s: NameSearch): void {
     const aHan = a.tokens.map((t, j) => ({ t, j })).filter(({ t }) => isHan(t.ch)).slice(-(pattern.length - 1));
     const bHan = b.tokens.map((t, j) => ({ t, j })).filter(({ t }) => isHan(t.ch)).slice(0, pattern.length - 1);
     const joined = [...aHan, ...bHan];
-    for (const m of approximateMatches(pattern, joined.map(({ t }) => t.ch), pattern.length >= 4 ? 1 : 0)) {
+    for (const m of approximateMatches(pattern, joined.map(({ t }) => t.ch), pattern.length >= 4 ? 1 : 0, s.knownMisreading)) {
       const crosses = m.start < aHan.length && m.end > aHan.length;
-      if (!crosses || m.substituted.some(([ti, pi]) => !looksAlike(joined[ti].t.ch, pattern[pi])) || (pattern.length < 4 && m.edits > m.substituted.length)) continue;
+      if (!crosses || m.substituted.some(([ti, pi]) => !s.alike(joined[ti].t.ch, pattern[pi])) || (pattern.length < 4 && m.edits > m.substituted.length)) continue;
       // Must be the end of line a and the start of line b, not a name in the middle of either.
       if (joined[m.start].j < a.tokens.length - (aHan.length - m.start) - 2) continue;
       const aFrom = joined[m.start].j;
