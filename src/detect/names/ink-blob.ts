@@ -18,7 +18,9 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
   // The next word OCR read after the value (a date, another field) ends the signature.
   // Stray marks OCR made of the handwriting itself sit close to it; a real next word stands apart.
   const nextPrinted = lt.tokens.find((t, i) => i >= valueEnd && i > 0 && t.box[0] > x0 + 0.5 * h && !/[：:（）()]/.test(t.ch) && t.box[0] - (lt.tokens[i - 1].box[0] + lt.tokens[i - 1].box[2]) >= h);
-  const xMax = Math.min(grey.width, nextPrinted ? Math.round(nextPrinted.box[0] - 0.1 * h) : Math.round(x0 + 8 * h));
+  // A long minority name signed by hand runs to ten print glyphs and more (达吾列提·哈力克, 348 px at
+  // 24-px print); the gaps, not this reach, end a signature.
+  const xMax = Math.min(grey.width, nextPrinted ? Math.round(nextPrinted.box[0] - 0.1 * h) : Math.round(x0 + 14 * h));
   const cy = lt.line.box[1] + lt.line.box[3] / 2;
   const y0 = Math.max(0, Math.round(cy - 1.4 * h));
   const y1 = Math.min(grey.height, Math.round(cy + 1.4 * h));

@@ -37,8 +37,19 @@ export function findAuthorBio(s: NameSearch): void {
     }
     let from = m.index + m[0].length;
     while (from < t.length && !isHan(t[from].ch)) from++;
-    let to = from;
-    while (to < t.length && to - from < 12 && !NAME_END.test(t[to].ch) && (isHan(t[to].ch) || isDotLike(t[to].ch))) to++;
+    const nameEnd = (start: number, commas: boolean) => {
+      let k = start;
+      while (k < t.length && k - from < 12 && (commas ? /[，,]/.test(t[k].ch) || !NAME_END.test(t[k].ch) : !NAME_END.test(t[k].ch)) && (isHan(t[k].ch) || isDotLike(t[k].ch))) k++;
+      return k;
+    };
+    let to = nameEnd(from, false);
+    // A minority name's dot read as a comma (达理列提，险力克（1984—）): the name goes on past it
+    // when the whole reads closer to the applicant's name than its first part.
+    if (s.minority && to < t.length && /[，,]/.test(t[to].ch)) {
+      const whole = nameEnd(from, true);
+      const readOf = (a: number, b: number) => han(t.slice(a, b).map((x) => x.ch).join(''));
+      if (nameScore(readOf(from, whole), name) > nameScore(readOf(from, to), name)) to = whole;
+    }
     const read = t.slice(from, to).map((x) => x.ch).join('');
     if (read.replace(/[^\u3400-\u9fff]/gu, '').length < 2) {
       unreadBioName(s, lt, m.index + m[0].length);

@@ -40,7 +40,8 @@ export function findPledgeSignature(s: NameSearch): void {
     let to = colon + 1;
     while (to < t.length && !/\d/.test(t[to].ch) && (to === colon + 1 || t[to].box[0] - (t[to - 1].box[0] + t[to - 1].box[2]) < 2 * lt.h)) to++;
     const han = t.slice(colon + 1, to).filter((x) => isHan(x.ch)).length;
-    if (han < 1 || han > 6) continue;
+    // Up to a name's length and one more (a long minority name signed in full: 达理列提`哈力况).
+    if (han < 1 || han > Math.max(6, s.pattern.length + 1)) continue;
     const keepsLabel = label.length >= 2 && label.some((c) => SIGNING_LABEL_CHARS.has(c)) && label.filter(isHan).length >= 1;
     // Fully garbled: known by place (below the pledge's text) and by the hand, taller than the print.
     const below = firstBody !== undefined && lt.line.box[1] > firstBody.line.box[1] + firstBody.line.box[3];
