@@ -125,6 +125,23 @@ export class InkBoxes {
     return c.x1 - c.x0 >= 0.75 * lt.h;
   }
 
+  /**
+   * Token i's ink is a mark, not a character: a cell well under a glyph in both height and width
+   * (a byline's superscript 1 that OCR read as 二 or 人), or a box OCR itself drew that small (its
+   * boxes are often too tall, seldom too small; the superscript's ink may have joined the comma
+   * below it into one glyph-tall cell).
+   */
+  isSmallMark(lt: LineTokens, i: number): boolean {
+    const t = lt.tokens[i];
+    if (!t) return false;
+    if (t.box[3] < 0.5 * lt.h && t.box[2] < 0.5 * lt.h) return true;
+    const { cells, align } = this.lineCells(lt);
+    const j = align[i];
+    if (j === undefined || j < 0) return false;
+    const c = cells[j];
+    return c.y1 - c.y0 < 0.6 * lt.h && c.x1 - c.x0 < 0.6 * lt.h;
+  }
+
   /** Gap before token i: between the ink of tokens i-1 and i where both are aligned, else OCR's boxes. */
   gapBefore(lt: LineTokens, i: number): number {
     if (i <= 0 || i >= lt.tokens.length) return Infinity;

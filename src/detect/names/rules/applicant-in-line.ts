@@ -110,7 +110,8 @@ function extendsToLongerName(lt: LineTokens, ink: InkBoxes, from: number, to: nu
   // Gaps from the ink, not OCR's boxes, which are often off by part of a glyph.
   const gap = (i: number) => ink.gapBefore(lt, i);
   const hardEnd = (i: number) => i >= tokens.length || !isHan(tokens[i].ch) || gap(i) > 0.5 * lt.h || endsNameAt(text, i);
-  if (len <= 3 && to < tokens.length && isHan(tokens[to].ch) && gap(to) < 0.5 * lt.h && !endsNameAt(text, to) && hardEnd(to + 1)) {
+  // Not a footnote mark OCR read as a character (仇光平¹ read 仇江平二 on a byline).
+  if (len <= 3 && to < tokens.length && isHan(tokens[to].ch) && !ink.isSmallMark(lt, to) && gap(to) < 0.5 * lt.h && !endsNameAt(text, to) && hardEnd(to + 1)) {
     return { from, to: to + 1 };
   }
   // 欧阳伟 when the applicant is 阳伟: a surname glued in front after a clear start.
