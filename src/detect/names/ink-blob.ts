@@ -7,8 +7,9 @@ import type { LineTokens } from './line-tokens.ts';
  * The ink right of a label that OCR could not read (a handwritten signature): from the label's end,
  * the first inked columns within a few glyphs, extended while the gaps stay small, and as tall as the
  * strokes go (signatures are larger than print). Stops at the next printed word OCR did read.
+ * `dotted`: the applicant's name has a middle dot, and a speck in a wider gap may be it.
  */
-export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number, valueEnd = labelEnd): Box | null {
+export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number, valueEnd = labelEnd, dotted = false): Box | null {
   const h = lt.h;
   const last = lt.tokens[labelEnd - 1];
   if (!last) return null;
@@ -34,6 +35,8 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
   let start = -1;
   let end = -1;
   let lastInk = -1;
+  // A minority name's middle dot, signed, is a speck between its two parts a glyph and more apart.
+  let dotSeen = false;
   for (let i = 0; i < cols.length; i++) {
     if (cols[i] < minInk) continue;
     if (start < 0) {
@@ -43,9 +46,13 @@ export function inkBlobRightOf(grey: RawImage, lt: LineTokens, labelEnd: number,
       // A signature's characters stand closer than a glyph apart; across a wider gap only a stroke
       // (many inked pixels in the column) continues it, never a speck the seal left behind.
       const gap = i - lastInk;
-      if (gap > h) break;
-      if (gap > 0.3 * h && cols[i] < 0.15 * h) continue;
+      if (gap > (dotted && dotSeen ? 1.8 * h : h)) break;
+      if (gap > 0.3 * h && cols[i] < 0.15 * h) {
+        dotSeen = true;
+        continue;
+      }
     }
+    dotSeen = false;
     lastInk = i;
     end = i + 1;
   }

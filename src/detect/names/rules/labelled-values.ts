@@ -66,7 +66,7 @@ export function findLabelledNames(s: NameSearch): void {
       const valueBox = value ? ink.spanBox(vl, value.from, value.to).box : null;
       const overlapsApplicant = (box: Box) => applicant.some((d) => intersect(d.box, box));
       const label = hit.label;
-      const blob = () => (input.grey && vl === lt ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end) : null);
+      const blob = () => (input.grey && vl === lt ? inkBlobRightOf(input.grey, lt, hit.end, value?.to ?? hit.end, s.minority) : null);
       // The applicant's own signing place: 承诺人, 本人签名, or the one bare 签名 of a self-signed form.
       const ownPlace = hit.kind === 'applicant' || (hit.kind === 'signature' && bareIsOwn);
       if (valueBox && overlapsApplicant(valueBox)) {

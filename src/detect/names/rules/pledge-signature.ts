@@ -49,7 +49,7 @@ export function findPledgeSignature(s: NameSearch): void {
     if (!keepsLabel && !(below && tall)) continue;
     if (keepsLabel && !label.every(isHan) && !below) continue;
     const d = detection('applicant_name', lt, colon + 1, to, 0.55, { rule: 'pledge-signature', label: label.join('') });
-    const blob = input.grey ? inkBlobRightOf(input.grey, lt, colon + 1, to) : null;
+    const blob = input.grey ? inkBlobRightOf(input.grey, lt, colon + 1, to, s.minority) : null;
     if (blob && intersect(blob, d.box)) d.box = unionBoxes([d.box, blob]);
     if (applicant.some((a) => intersect(a.box, d.box)) || heldAsOther(s, d.box)) continue;
     applicant.push(d);
