@@ -65,6 +65,10 @@ export function findLabels(text: string): LabelHit[] {
     const at = g[1].length;
     hits.push({ label: g[2].includes('签') ? '签名' : `签${g[2][1]}`, start: at, end: at + 2, kind: 'other' });
   }
+  // 姓名 garbled in one character at the start of a form row that goes on to 性别 (姓是 恨有ay下 性别 男,
+  // under a seal whose colour the scan lost): the row's name field.
+  const f = GARBLED_NAME_FIELD.exec(text);
+  if (f && !hits.some((h) => h.kind === 'field') && free(f[1].length, f[1].length + 2)) hits.push({ label: '姓名', start: f[1].length, end: f[1].length + 2, kind: 'field' });
   // A bare 签名/签字 with no role before it (本人, 领导 …) may be anyone's: decided by the name.
   for (const h of hits) {
     if (h.kind === 'other' && BARE_SIGNATURE.has(h.label)) {
@@ -88,6 +92,9 @@ export function findLabels(text: string): LabelHit[] {
 }
 
 const BARE_SIGNATURE = new Set(['签名', '签字']);
+
+/** 姓 and one character, or a character and 名 (not a word ending in 名), opening a row with 性别 later on. */
+const GARBLED_NAME_FIELD = /^([^\p{Script=Han}]{0,2})(姓(?!别)\p{Script=Han}|(?![书刊篇题户报地品人别网全实曾笔化署单排罪艺英中学用命提点指匿具数文汉打签性])\p{Script=Han}名)(?=.*性\s*别)/u;
 
 /**
  * Two characters opening a line (after at most two marks OCR made of nothing), one of them 签's or
