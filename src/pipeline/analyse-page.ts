@@ -2,7 +2,7 @@ import { classifyPage, type ClassifyInput } from '../classify/index.ts';
 import { findNames } from '../detect/names/find-names.ts';
 import { isOwnDocument } from '../detect/names/name-search.ts';
 import type { NameMisreadings } from '../detect/names/ocr-misreadings.ts';
-import { applicantUnderSeals, namesUnderSeals, unreadInkUnderSeals } from '../detect/names/under-seal.ts';
+import { applicantReadUnderSeals, applicantUnderSeals, namesUnderSeals, unreadInkUnderSeals } from '../detect/names/under-seal.ts';
 import { sealDetections } from '../detect/seals/index.ts';
 import { nearUnitLine } from '../detect/unit-line.ts';
 import { sectionOf } from '../ingest/discover.ts';
@@ -187,7 +187,9 @@ export async function analysePage(src: SourcePage, ctx: PageContext): Promise<An
 
   const underSeal = applicantUnderSeals(names.detections, keptSeals, isOwnDocument(docType.id));
   names.uncertain.push(...underSeal.uncertain);
-  const readUnderSeals = [...underSeal.detections, ...namesUnderSeals(ocr, keptSeals, underSeal.detections, grey)];
+  const readThere = applicantReadUnderSeals(namesUnderSeals(ocr, keptSeals, underSeal.detections, grey), underSeal.detections, ctx.profile.name, isOwnDocument(docType.id));
+  names.uncertain.push(...readThere.uncertain);
+  const readUnderSeals = [...underSeal.detections, ...readThere.detections];
   const nameDetections = [...readUnderSeals, ...unreadInkUnderSeals(grey, ocr, keptSeals, readUnderSeals)];
   const plan = await time('plan', () =>
     planMasks({

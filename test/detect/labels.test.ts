@@ -13,4 +13,8 @@ describe('findLabels', () => {
     expect(findLabels('姓是恨有ay下出生年月1996.05')).toEqual([]);
     expect(findLabels('曾用名无性别男').some((h) => h.kind === 'field')).toBe(false);
   });
+  it('takes a bare 签名 garbled in one character before a bracket OCR made of its colon', () => {
+    expect(findLabels('等名(人计生').map((h) => [h.label, h.kind])).toEqual([['签名', 'signature']]);
+    expect(findLabels('书名(第二版)')).toEqual([]);
+  });
 });

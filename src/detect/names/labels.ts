@@ -98,10 +98,11 @@ const GARBLED_NAME_FIELD = /^([^\p{Script=Han}]{0,2})(姓(?!别)\p{Script=Han}|(
 
 /**
  * Two characters opening a line (after at most two marks OCR made of nothing), one of them 签's or
- * 名/字's place kept, then a colon: 签名 or 签字 with one character misread. Words that end in 名 and
- * label something else are not it.
+ * 名/字's place kept, then a colon (or what OCR made of it: a comma, a bracket — 等名(人计生 for a
+ * hand after 签名：): 签名 or 签字 with one character misread. Words that end in 名 and label
+ * something else are not it.
  */
-const GARBLED_SIGNATURE = /^([^\p{Script=Han}]{0,2})((?![书刊篇题户报地品人别网全实姓曾笔化署单排罪艺英中学用命提点指匿具数文汉打])\p{Script=Han}[名字]|签(?![名字发订约署证收到批])\p{Script=Han})[：:，,]/u;
+const GARBLED_SIGNATURE = /^([^\p{Script=Han}]{0,2})((?![书刊篇题户报地品人别网全实姓曾笔化署单排罪艺英中学用命提点指匿具数文汉打])\p{Script=Han}[名字]|签(?![名字发订约署证收到批])\p{Script=Han})[：:，,(（]/u;
 
 /** The word after a label: skip ：() and brackets, then Han characters and dots up to a gap or stop. */
 export function valueAfter(lt: LineTokens, end: number): { from: number; to: number } | null {

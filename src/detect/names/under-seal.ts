@@ -6,7 +6,8 @@ import { intersect, type Box } from '../../model/geometry.ts';
 import type { RawImage } from '../../model/image.ts';
 import type { OcrPage } from '../../model/ocr.ts';
 import type { UncertainName } from './name-search.ts';
-import { isHan, startsWithSurname } from './chinese-names.ts';
+import { isHan, nameCore, startsWithSurname } from './chinese-names.ts';
+import { nameScore } from './name-shape.ts';
 
 /** Printed words under a seal that are not anyone's name. */
 const NOT_A_NAME = /单位|公章|盖章|印章|年|月|日|推荐|审核|意见|同意|专用章|有限|公司|局|厅|大学|职务|职称|现任|技术|工程|姓名/;
@@ -128,6 +129,39 @@ export function applicantUnderSeals(detections: NameDetection[], seals: SealDete
     return { ...d, kind: 'applicant_name' as const, confidence: 0.6, evidence: { ...d.evidence, rule: 'similar-name-under-seal' } };
   });
   return { detections: out, uncertain };
+}
+
+/** How much of the applicant's name a reading under the employer's seal must hold to be theirs. */
+const READS_AS_APPLICANT = 0.6;
+
+/**
+ * Writing under the employer's seal that namesUnderSeals protects as someone's may be the applicant's
+ * own name on their own form, read badly through the seal's ink: 阿不都·热孜宛 handwritten in the 姓名
+ * cell under the stamp read 可不都热牙禄 (three characters wrong; no label read), and the seal's mask
+ * left a window over it. On the applicant's own document, a reading that holds most of the name
+ * (nameScore ≥ 0.6) and is closer to it than to every other name found on the page (the leader
+ * 阿不都·买买提, sharing the first part, stays theirs) is the applicant's: masked, and flagged.
+ */
+export function applicantReadUnderSeals(read: NameDetection[], found: NameDetection[], applicantName: string, ownDocument: boolean): { detections: NameDetection[]; uncertain: UncertainName[] } {
+  const uncertain: UncertainName[] = [];
+  if (!ownDocument) return { detections: read, uncertain };
+  const name = nameCore(applicantName);
+  const han = (t: string) => [...t].filter(isHan).join('');
+  const otherNames = found.filter((d) => d.kind === 'other_name').map((d) => han(d.text)).filter((t) => t.length >= 2);
+  const detections = read.map((d) => {
+    if (d.kind !== 'other_name' || d.evidence.rule !== 'under-seal') return d;
+    const text = han(d.text);
+    const own = nameScore(text, name);
+    if (own < READS_AS_APPLICANT || otherNames.some((o) => nameScore(text, o) >= own)) return d;
+    uncertain.push({
+      text: d.text,
+      box: d.box,
+      reasonZh: `单位公章下识别为“${d.text}”，最接近申报人姓名，按申报人姓名遮盖，请核对`,
+      reasonEn: `read “${d.text}” under the employer's seal, closest to the applicant's name; masked as the applicant's name, please check`,
+    });
+    return { ...d, kind: 'applicant_name' as const, confidence: 0.5, evidence: { ...d.evidence, rule: 'applicant-under-seal', score: Math.round(own * 100) / 100 } };
+  });
+  return { detections, uncertain };
 }
 
 /** An unlabelled low-confidence line under a seal is handwriting when its glyphs are this much taller than print. */
