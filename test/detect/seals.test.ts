@@ -276,6 +276,9 @@ describe('decideSealOwner', () => {
     expect(decideSealOwner({ ...base, text: '', docType: 'appraisal_form', nearUnitLine: true }).owner).toBe('employer');
     expect(decideSealOwner({ ...base, text: '', docType: 'diploma' }).owner).toBe('other');
     expect(decideSealOwner({ ...base, text: '', docType: 'unknown' }).owner).toBe('unknown');
+    // An award certificate is the employer's as often as another body's: the document does not decide.
+    expect(decideSealOwner({ ...base, text: '', docType: 'award_certificate' }).owner).toBe('unknown');
+    expect(decideSealOwner({ ...base, text: '北得姑有碌众过', textConfidence: 0.56, docType: 'award_certificate' }).owner).toBe('unknown');
   });
   it('on an employer form, trusts the 单位 line over a garbled reading, and not for a seal elsewhere', () => {
     const garbled = { ...base, text: '表用贡在公司', textConfidence: 0.84, docType: 'appraisal_form' as const };

@@ -103,6 +103,9 @@ export function otherBodyWords(reading: string, employerNames: string[]): string
  */
 export const EMPLOYER_PARTIAL_SIMILARITY = 0.3;
 
+/** Documents the employer issues as often as another body does. */
+const EITHER_ISSUER = new Set<DocTypeId>(['award_certificate']);
+
 export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   const names = [input.employer, ...input.employerAliases].filter((n) => n && n.trim());
   const text = input.text ?? '';
@@ -203,6 +206,12 @@ export function decideSealOwner(input: SealOwnerInput): SealOwnerDecision {
   // that body's stamp on the form, which stays visible.
   if (EMPLOYER_ISSUED.has(input.docType) && input.nearUnitLine === false) {
     return { owner: 'other', evidence: { rule: 'employer-issued-form', ...base } };
+  }
+  // An award certificate (荣誉证书) is as often the employer's own as a government body's: the
+  // document says nothing of whose seal it bears (seed 9005: the employer's, read 北得姑有碌众过, was
+  // left visible as a third party's). Without a reading that decides, a person looks.
+  if (EITHER_ISSUER.has(input.docType)) {
+    return { owner: 'unknown', evidence: { rule: 'undecided', ...base } };
   }
   if (input.docType !== 'unknown' && !EMPLOYER_ISSUED.has(input.docType)) {
     return { owner: 'other', evidence: { rule: 'third-party-document', ...base } };
