@@ -73,13 +73,19 @@ export function namesUnderSeals(ocr: OcrPage, seals: SealWithInk[], found: NameD
       const raw = line.chars.map((c) => c.text).join('');
       // A label OCR garbled (签字 read s#) still ends in its colon: what follows is the value.
       // What is left of a label OCR garbled into Latin letters and marks (签字： read se。) is not either.
+      // A longer label garbled past recognition (单位主要负责人签字： read 单位主要负责尖等字:) still
+      // holds a signing word's character before its colon.
       const text = raw
         .replace(/^.*(签字|签名|签章|负责人)[：:.．]?/, '')
         .replace(/^[^：:]{1,4}[：:]/, '')
+        .replace(/^[^：:\d]{5,14}[签字名章责人][：:]/u, '')
         .replace(/^[^\u4e00-\u9fff]{1,4}(?=[\u4e00-\u9fff]{2})/u, '');
       const labelled = text !== raw;
       const han = [...text].filter(isHan);
-      if (han.length < 2 || han.length > 8 || printedMarks(text, line.confidence) || NOT_A_NAME.test(text)) continue;
+      // After a label, one digit among the characters is a misread dot of a minority name (卡德尔·依力哈尔
+      // read 个德引7哈足), not print; a number or a bracket still is.
+      const marks = labelled ? STRONG_PRINTED_MARKS.test(text) : printedMarks(text, line.confidence);
+      if (han.length < 2 || han.length > 8 || marks || NOT_A_NAME.test(text)) continue;
       // Without a label, only what is shaped like a name: a printed form line (现任职务 技术员) is not.
       const nameShaped = (han.length <= 4 && startsWithSurname(han.join(''))) || /[\u4e00-\u9fff]{2,}[·•．.\-‧・][\u4e00-\u9fff]{2,}/u.test(text);
       // Handwriting reads with low confidence; a printed form line under a seal reads well — unless

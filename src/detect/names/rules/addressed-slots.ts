@@ -26,7 +26,7 @@ export function findAddressedSlots(s: NameSearch): void {
     const text = a.tokens.map((t) => t.ch).join('');
     for (const anchor of LEFT_ANCHORS) {
       for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-        const slot = slotAfter(a, b, at + anchor.length, pattern.join(''));
+        const slot = slotAfter(a, b, at + anchor.length, pattern.join(''), s.minority);
         if (!slot) continue;
         const parts = slot.parts.map(({ lt, from, to }) => detection('applicant_name', lt, from, to, 0.7, { rule: 'addressed-slot', anchor, read: slot.read }));
         if (parts.some((p) => applicant.some((d) => intersect(d.box, p.box)))) continue; // found already
@@ -60,7 +60,7 @@ interface Slot {
  * hold about as many Han characters as the name (one more or less: a glyph split or dropped by OCR).
  * With 同 read and 志 misread (如对庄民帮同南), the slot ends at 同 when it reads half like the name.
  */
-function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, name: string): Slot | null {
+function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, name: string, minority: boolean): Slot | null {
   const L = [...name].length;
   const seq: Array<{ lt: LineTokens; i: number }> = [];
   for (let i = start; i < a.tokens.length; i++) seq.push({ lt: a, i });
@@ -68,10 +68,14 @@ function slotAfter(a: LineTokens, b: LineTokens | undefined, start: number, name
   if (b) for (let i = 0; i < b.tokens.length && seq.length < inA + L + 3; i++) seq.push({ lt: b, i });
   const han = (k: number) => isHan(seq[k].lt.tokens[seq[k].i].ch);
   let hanSeen = 0;
+  let dots = 0;
   for (let k = 0; k < seq.length; k++) {
     const { lt, i } = seq[k];
     const ch = lt.tokens[i].ch;
-    if (!han(k) && !isDotLike(ch)) return null; // punctuation or a digit: not a name in between
+    // Punctuation or a digit: not a name in between. A minority name's one dot (as OCR reads it) is;
+    // a full stop, or any mark in a name without a dot, ends the sentence: 同意推荐。| 签字：臧志立 is
+    // not an addressee (seed 9007: the slot ran on into the signature line and masked the signer).
+    if (!han(k) && !(minority && isDotLike(ch) && ch !== '。' && ++dots <= 1)) return null;
     // 同 read right and 志 misread (同南, 同击): the slot must then read half like the name.
     const tongMisread = ch === '同' && k >= 1 && k + 1 < seq.length && han(k + 1) && seq[k + 1].lt.tokens[seq[k + 1].i].ch !== '志';
     if (tongMisread && hanSeen >= Math.max(1, L - 1) && hanSeen <= L + 1) {

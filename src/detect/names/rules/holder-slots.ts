@@ -52,10 +52,14 @@ export function findHolderSlots(s: NameSearch): void {
       // The slot: Han characters (and a minority name's dot) up to the closer.
       let end = at;
       let han = 0;
-      while (end < t.length && (isHan(t[end].ch) || (isDotLike(t[end].ch) && han > 0)) && han <= L + 1) {
+      let dots = 0;
+      // A minority name's one dot (as OCR reads it, never a full stop); no marks in other names.
+      const dotOk = (ch: string) => s.minority && han > 0 && ch !== '。' && isDotLike(ch) && dots < 1;
+      while (end < t.length && (isHan(t[end].ch) || dotOk(t[end].ch)) && han <= L + 1) {
         const rest = text.slice(end);
         if (han >= 2 && CLOSERS.some((c) => c.re.test(rest))) break;
         if (isHan(t[end].ch)) han++;
+        else dots++;
         end++;
       }
       const closer = CLOSERS.find((c) => c.re.test(text.slice(end)));
