@@ -1,5 +1,6 @@
 import type { RawImage } from '../model/image.ts';
 import type { OcrPage } from '../model/ocr.ts';
+import { noiseSigma } from './clarity.ts';
 import { measureTextScale, textBands, type Band } from './text-scale.ts';
 
 /**
@@ -41,11 +42,29 @@ const SMOOTH = 0.12;
 const MIN_PITCH_TO_BAND = 0.78;
 /** Pitch over character height from which a line (of those under MIN_PITCH_TO_BAND) is Chinese. */
 const CHINESE_PITCH_TO_HEIGHT = 1.0;
+/**
+ * The same for a line looked at again on its characters' height (round 9): blur moves the half level
+ * of a line's row profile out, so a blurred Chinese line's height grows towards its pitch (0.81–1.0 of
+ * the type, round 8) while digits stay narrower than tall (pitch 0.71–0.78 of their height).
+ */
+const BLURRED_PITCH_TO_HEIGHT = 0.9;
 /** Height of a digit (and a Latin capital) over the type size: 0.70–0.76 in the generator's faces
  *  (median 0.72 sharp, 0.74 blurred, on the grid's digit lines); cap height is 0.65–0.75 em in most. */
 export const DIGIT_HEIGHT = 0.73;
 /** A row of a band whose ink runs on longer than this many pitches holds a rule (bandHeight). */
 const RULE_RUN = 2.5;
+/**
+ * Least variation of a line's column profile, over what the page's pixel noise alone makes in it,
+ * for the line to count (round 9). On a noisy scan the faint ink level of text-scale.ts picks up rows
+ * of paper grain as thin "bands"; their profiles repeat at some lag by chance. Lines of the paper's
+ * grain measure 0.6–3.1 (bench 9006, an ID card on an A4 scan, noise σ 6.5: 109 such lines, pitch
+ * 10.9 px, called too small) and 1.0–5.9 on other noisy pages; lines of print 49 and more on the
+ * noisy pages looked at (noise σ 2–9, sharp and blurred at σ 6 px). Text blurred past reading can
+ * fall under it too (a grid notice's name table at σ 3 px: 2.7).
+ */
+const MIN_SNR = 6;
+/** Least height of a line's characters over its band for it to be looked at again (round 9). */
+const MIN_HEIGHT_TO_BAND = 0.5;
 /** Least autocorrelation at the chosen lag for a line to count. */
 const MIN_R = 0.15;
 
@@ -54,7 +73,7 @@ const MIN_R = 0.15;
  * profile (darkness summed over the band's rows) best repeats. null when the line is too short or
  * does not repeat.
  */
-export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 'size' | 'a0' | 'a1'>): { pitch: number; r: number } | null {
+export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 'size' | 'a0' | 'a1'>, noise = 0, height = b.size): { pitch: number; r: number; snr: number } | null {
   const { width: w, data } = g;
   const n = b.a1 - b.a0;
   if (n < 20) return null;
@@ -69,7 +88,7 @@ export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 's
   while (hi > lo && raw[hi] < 0.05 * mx) hi--;
   const len = hi - lo + 1;
   if (len < 20) return null;
-  const ss = Math.max(0.8, SMOOTH * b.size);
+  const ss = Math.max(0.8, SMOOTH * height);
   const K = Math.ceil(2.5 * ss);
   const kern = new Float64Array(2 * K + 1);
   for (let k = -K; k <= K; k++) kern[k + K] = Math.exp(-(k * k) / (2 * ss * ss));
@@ -94,9 +113,13 @@ export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 's
     s2 += v[x] * v[x];
   }
   if (s2 <= 0) return null;
+  // The profile's variation against what the page's pixel noise alone makes in it: the column sums
+  // of `size` rows of noise σ vary by σ√size, and the smoothing keeps 1/√(2√π·ss) of that.
+  const noiseSd = noise * Math.sqrt(b.size / (2 * Math.sqrt(Math.PI) * Math.max(1, ss)));
+  const snr = noiseSd > 0 ? Math.sqrt(s2 / len) / noiseSd : Infinity;
   const maxLag = Math.floor(len / 2.5);
-  const from = Math.max(3, Math.floor(MIN_LAG * b.size));
-  const to = Math.min(maxLag - 1, Math.ceil(MAX_LAG * b.size));
+  const from = Math.max(3, Math.floor(MIN_LAG * height));
+  const to = Math.min(maxLag - 1, Math.ceil(MAX_LAG * height));
   if (to <= from) return null;
   const r = new Float64Array(to + 2);
   for (let L = from - 1; L <= to + 1; L++) {
@@ -113,7 +136,7 @@ export function bandPitch(g: RawImage, paper: number, b: Pick<Band, 'start' | 's
   const d = r[bestL + 1];
   const den = a - 2 * c + d;
   const off = den !== 0 ? (0.5 * (a - d)) / den : 0;
-  return { pitch: bestL + Math.max(-0.5, Math.min(0.5, off)), r: best };
+  return { pitch: bestL + Math.max(-0.5, Math.min(0.5, off)), r: best, snr };
 }
 
 /**
@@ -180,6 +203,9 @@ export interface PitchLine {
   /** Its pitch (null: it does not repeat) and the height of its characters (0: not measured). */
   pitch: number | null;
   height: number;
+  snr?: number;
+  /** Its pitch was found on the scale of its characters' height, not its band's (round 9). */
+  again?: boolean;
   /** The type size it stands for, px, and its weight (its characters: ink over pitch²); 0 when it
    *  does not count (no pitch, or not a line of Chinese by its shape). */
   size: number;
@@ -209,11 +235,38 @@ function measureLines(g: RawImage): { pitch: CharacterPitch; lines: PitchLine[] 
   const scale = measureTextScale(g);
   const lines: PitchLine[] = [];
   if (scale.glyphHeightPx > 0) {
+    const noise = noiseSigma(g);
+    // A line that did not repeat as a line of Chinese in its band: looked at again on the scale of its
+    // characters' height (round 9). Blur grows a band (ink at a quarter of the contrast) by about σ
+    // each side, and the lag window (0.7–1.7 of the band) and the smoothing (0.12 of it) grow with it:
+    // on a page blurred at σ = 0.15–0.2 of its type the true pitch falls under the window, or is
+    // smoothed away, and only lines of larger print (a heading, a signature) still repeat
+    // (bench 9006: a diploma's 40-px body at σ 8.6 px, band 62 px, repeats at 39.8 px on its 43-px
+    // height and not at all on its band). Counted when its characters advance at least as far as
+    // they stand tall, as round 8's lines under MIN_PITCH_TO_BAND.
+    const lookAgain = (line: PitchLine, h: number) => {
+      line.height = h;
+      // Only where the band's window could not hold the pitch of characters this tall (a line of
+      // Chinese advances at least its characters' height): the band grew past 1 / MIN_LAG of them.
+      // And not where the characters are under half their band: blur that grows a band by the height of
+      // its characters (σ ≈ 0.7 of it) leaves nothing to repeat — that is a frame, a rule's fringe or a
+      // seal cut by the strip (a certificate's double frame: 8-px "characters" in a 30-px band, r 0.2).
+      if (!(h > 0) || h >= MIN_LAG * line.band.size || h < MIN_HEIGHT_TO_BAND * line.band.size) return;
+      const q2 = bandPitch(g, scale.paper, line.band, noise, h);
+      if (!q2 || q2.snr < MIN_SNR || q2.pitch < BLURRED_PITCH_TO_HEIGHT * h) return;
+      [line.pitch, line.size, line.wt, line.again] = [q2.pitch, q2.pitch, line.band.ink / (q2.pitch * q2.pitch), true];
+    };
     for (const b of textBands(g).horizontal) {
-      const q = bandPitch(g, scale.paper, b);
-      const line: PitchLine = { band: b, pitch: q?.pitch ?? null, height: 0, size: 0, wt: 0 };
+      const q = bandPitch(g, scale.paper, b, noise);
+      const line: PitchLine = { band: b, pitch: q?.pitch ?? null, height: 0, size: 0, wt: 0, snr: q?.snr };
       lines.push(line);
-      if (!q) continue;
+      // Grain, not print: on a noisy phone photo or scan the faint ink level picks up rows of the
+      // paper's own noise as "lines", and they repeat at some lag by chance (round 9).
+      if (q && q.snr < MIN_SNR) continue;
+      if (!q) {
+        lookAgain(line, bandHeight(g, scale.paper, scale.ink, b, b.size));
+        continue;
+      }
       if (q.pitch >= MIN_PITCH_TO_BAND * b.size) {
         // A line of Chinese: its pitch is its type size (round 7).
         [line.size, line.wt] = [q.pitch, b.ink / (q.pitch * q.pitch)];
@@ -225,6 +278,7 @@ function measureLines(g: RawImage): { pitch: CharacterPitch; lines: PitchLine[] 
       // Narrower than tall: digits, Latin — or a pattern (a QR code's modules, a guilloche) that repeats
       // at a small lag: by its shape alone it is left out (the OCR says which are digits).
       if (q.pitch >= CHINESE_PITCH_TO_HEIGHT * h) [line.size, line.wt] = [q.pitch, b.ink / (q.pitch * q.pitch)];
+      else lookAgain(line, h);
     }
   }
   const out = { pitch: summarise(lines.filter((l) => l.wt > 0).map((l) => ({ p: l.size, wt: l.wt, narrow: false }))), lines };
@@ -240,6 +294,11 @@ function measureLines(g: RawImage): { pitch: CharacterPitch; lines: PitchLine[] 
  */
 export function characterPitch(g: RawImage): CharacterPitch {
   return measureLines(g).pitch;
+}
+
+/** The text lines the page's pitch was taken from, each with its pitch, height, size and weight. */
+export function pitchLines(g: RawImage): PitchLine[] {
+  return measureLines(g).lines;
 }
 
 /** Share of the OCR's characters in a line that must be digits for it to be a line of digits. */
