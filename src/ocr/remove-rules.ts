@@ -1,5 +1,5 @@
 import type { RawImage } from '../model/image.ts';
-import { darkerThanPaper, paperLevels } from './paper-level.ts';
+import { darkerThanPaper, paperLevels, type PaperLevels } from './paper-level.ts';
 
 /**
  * Anything clearly darker than the paper around it can be part of a rule, faint anti-aliased edges
@@ -7,8 +7,8 @@ import { darkerThanPaper, paperLevels } from './paper-level.ts';
  * is local: under a shadow or on a photographed page's darker half, a page-wide threshold calls
  * whole regions dark, and the edges of those regions, cut by the text, pass for rules.
  */
-function darkPixels(grey: RawImage): Uint8Array {
-  return darkerThanPaper(grey, paperLevels(grey), 25);
+function darkPixels(grey: RawImage, paper: PaperLevels = paperLevels(grey)): Uint8Array {
+  return darkerThanPaper(grey, paper, 25);
 }
 
 export interface RuleShape {
@@ -366,8 +366,9 @@ function longRuns(m: Uint8Array, w: number, h: number, minRun: number, columns: 
  */
 export function removeRules(grey: RawImage, opts: { keepText?: boolean } = {}): RawImage {
   const { width, height } = grey;
-  const rules = ruleMask(darkPixels(grey), width, height, undefined, 'band', opts.keepText ?? false);
-  return paintOut(grey, rules);
+  const paper = paperLevels(grey);
+  const rules = ruleMask(darkPixels(grey, paper), width, height, undefined, 'band', opts.keepText ?? false);
+  return paintOut(grey, rules, paper);
 }
 
 /**
@@ -376,18 +377,26 @@ export function removeRules(grey: RawImage, opts: { keepText?: boolean } = {}): 
  */
 export function removeRulesBoth(grey: RawImage): { plain: RawImage; keepText: RawImage } {
   const { width, height } = grey;
-  const dark = darkPixels(grey);
+  const paper = paperLevels(grey);
+  const dark = darkPixels(grey, paper);
   const shape = ruleShape(width, height);
   const marks = bandMarks(dark, width, height, shape, true);
   return {
-    plain: paintOut(grey, thinBands(marks.all, width, height, shape.maxThick)),
-    keepText: paintOut(grey, thinBands(marks.text, width, height, shape.maxThick)),
+    plain: paintOut(grey, thinBands(marks.all, width, height, shape.maxThick), paper),
+    keepText: paintOut(grey, thinBands(marks.text, width, height, shape.maxThick), paper),
   };
 }
 
-function paintOut(grey: RawImage, rules: Uint8Array | null): RawImage {
+/**
+ * Rules painted the paper's own level where they are, not white: on the grey paper of a photographed
+ * form, white rules are a grid of bright lines, and tesseract read the paragraphs but none of the
+ * cells they boxed (seed 9007: 8 lines of a form's 30, its 姓名 row among those lost).
+ */
+function paintOut(grey: RawImage, rules: Uint8Array | null, paper?: PaperLevels): RawImage {
   if (!rules) return grey;
   const out = Buffer.from(grey.data);
-  for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = 255;
+  const levels = paper ?? paperLevels(grey);
+  const w = grey.width;
+  for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = levels.at(i % w, (i - (i % w)) / w);
   return { data: out, width: grey.width, height: grey.height, channels: 1 };
 }

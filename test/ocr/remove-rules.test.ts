@@ -8,8 +8,8 @@ import { lightenedShare, sheetGrey } from '../helpers/sheet-grey.ts';
 
 const grey = sheetGrey;
 
-/** Of the dark pixels (< 200) in a box, the share removeRules painted white. */
-const paintedShare = (before: RawImage, after: RawImage, box: [number, number, number, number]) => lightenedShare(before, after, box, 200, 255);
+/** Of the dark pixels (< 200) in a box, the share removeRules painted out: turned paper-light (rules are painted the paper's own level, not white). */
+const paintedShare = (before: RawImage, after: RawImage, box: [number, number, number, number]) => lightenedShare(before, after, box, 200, 200);
 
 describe('removeRules: rules go, lines of blurred text stay whole', () => {
   it('does not paint out the run-together strokes of a blurred line of small text', async () => {
