@@ -18,7 +18,7 @@ export function startsWithSurname(s: string): boolean {
 }
 
 /** The middle dot of 艾合买提·吐尔逊 as printed (U+00B7, •, ．, -, ・, ‧) and as OCR reads it. */
-const DOT_LIKE = new Set([':', '：', ';', '；', '·', '•', '．', '.', '-', '‧', '・', '•', '∙', '⋅', '˙', "'", '`', '‘', '’', ',', '，', '、', '。', '-', '—', '–', '_', '*', '°', '゜', '丶', '"', '“', '”', '″', '〃']);
+const DOT_LIKE = new Set([':', '：', ';', '；', '·', '•', '．', '.', '-', '‧', '・', '•', '∙', '⋅', '˙', "'", '`', '‘', '’', ',', '，', '、', '。', '-', '—', '–', '_', '*', '°', '゜', '丶', '"', '“', '”', '″', '〃', '…', '⋯', '･']);
 export function isDotLike(ch: string): boolean {
   return DOT_LIKE.has(ch);
 }
