@@ -388,15 +388,23 @@ export function removeRulesBoth(grey: RawImage): { plain: RawImage; keepText: Ra
 }
 
 /**
- * Rules painted the paper's own level where they are, not white: on the grey paper of a photographed
- * form, white rules are a grid of bright lines, and tesseract read the paragraphs but none of the
- * cells they boxed (seed 9007: 8 lines of a form's 30, its 姓名 row among those lost).
+ * Rules painted white on white paper, and the paper's own level where the paper is grey: on the grey
+ * sheet of a photographed form, white rules are a grid of bright lines, and tesseract read the
+ * paragraphs but none of the cells they boxed (seed 9007: 8 lines of a form's 30, its 姓名 row among
+ * those lost). On a scan's near-white paper the paper's level (its texture, a JPEG's ripple) reads
+ * no better than white, and tesseract cuts a form's rows differently (a 9005 signature line lost).
  */
+const GREY_PAPER_BELOW = 200;
+
 function paintOut(grey: RawImage, rules: Uint8Array | null, paper?: PaperLevels): RawImage {
   if (!rules) return grey;
   const out = Buffer.from(grey.data);
   const levels = paper ?? paperLevels(grey);
   const w = grey.width;
-  for (let i = 0; i < rules.length; i++) if (rules[i]) out[i] = levels.at(i % w, (i - (i % w)) / w);
+  for (let i = 0; i < rules.length; i++) {
+    if (!rules[i]) continue;
+    const level = levels.at(i % w, (i - (i % w)) / w);
+    out[i] = level < GREY_PAPER_BELOW ? level : 255;
+  }
   return { data: out, width: grey.width, height: grey.height, channels: 1 };
 }

@@ -8,6 +8,11 @@
  *   阿不都·买买提, sharing the first part, stays visible;
  * - 仇光平 signed after a 签名 OCR read 等名( (the colon as a bracket): the garbled label was not
  *   taken for one (labels.ts), and the signature was not masked (0 %). The leader 仇光文 stays visible.
+ * And seed 9007 (application 3): 亚森-吾拉木 signed after a bare 签名, read 亚某-豆拉森, on a form whose
+ * leader's 主管领导签字： OCR read as a bare colon — so no role label said the bare one was the
+ * applicant's, and the hand was kept as someone else's (0 % covered). With no applicant's label on
+ * the page, the one bare 签名 whose reading starts like the name and holds a third of it is theirs.
+ * The leader 亚森·艾力 (sharing 亚森) stays visible.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../helpers/engine.ts';
@@ -16,18 +21,21 @@ import { tempDir } from '../helpers/tmp.ts';
 
 const UNDER_SEAL = '考核情况/2021年度考核登记表.webp';
 const GARBLED = '考核情况/2021年度考核登记表.png';
+const LONE_BARE = '考核情况/2021年度考核登记表.jpg';
 
 describe('handwritten names on the applicant’s own forms, read badly', () => {
   let engine: Awaited<ReturnType<typeof testEngines>>;
   let tmp: Awaited<ReturnType<typeof tempDir>>;
   let underSeal: GeneratedRun;
   let garbled: GeneratedRun;
+  let loneBare: GeneratedRun;
 
   beforeAll(async () => {
     tmp = await tempDir('own-form-signatures');
     engine = await testEngines();
     underSeal = await generateAndRun(tmp.dir, engine, { seed: 9005 }, { name: 'application-1', keep: [UNDER_SEAL] });
     garbled = await generateAndRun(tmp.dir, engine, { seed: 9005 + 2 * 7919 }, { name: 'application-3', keep: [GARBLED] });
+    loneBare = await generateAndRun(tmp.dir, engine, { seed: 9007 + 2 * 7919 }, { name: 'application-3', keep: [LONE_BARE] });
   }, 900_000);
 
   afterAll(async () => {
@@ -48,5 +56,12 @@ describe('handwritten names on the applicant’s own forms, read badly', () => {
     expect(truth.otherNames.map((n) => n.text)).toContain('仇光文');
     expect(garbled.score.misses).toEqual([]);
     expect(garbled.score.violations).toEqual([]);
+  });
+
+  it('masks the one bare signature when the leader’s role label was lost, not the leader sharing the first part', () => {
+    const truth = loneBare.truth.files[0].pages[0];
+    expect(truth.otherNames.map((n) => n.text.replace(/[·．.\-]/g, ''))).toContain('亚森艾力');
+    expect(loneBare.score.misses).toEqual([]);
+    expect(loneBare.score.violations).toEqual([]);
   });
 });

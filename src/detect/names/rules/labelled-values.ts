@@ -30,6 +30,10 @@ export function findLabelledNames(s: NameSearch): void {
     hits.filter((h) => h.kind === 'other' && /签字|签名|签章/.test(h.label)).length +
     lines.filter((lt) => ROLE_SIGNING_GARBLED.test(lt.tokens.map((t) => t.ch).join('')) && !findLabels(lt.tokens.map((t) => t.ch).join('')).some((h) => /签字|签名|签章/.test(h.label))).length;
   const bareIsOwn = input.docType !== undefined && SELF_SIGNED.has(input.docType) && bareSignatures === 1 && roleSignatures >= 1;
+  // The one bare 签名 of a self-signed form with no applicant's label anywhere (no 本人签名, 承诺人),
+  // whose role labels OCR lost: it is the applicant's when its reading starts like the name and holds
+  // a third of it (亚森-吾拉木 read 亚某-豆拉森; the leader's 主管领导签字： read as a bare colon).
+  const loneBare = input.docType !== undefined && SELF_SIGNED.has(input.docType) && bareSignatures === 1 && !hits.some((h) => h.kind === 'applicant');
   for (const lt of lines) {
     const text = lt.tokens.map((t) => t.ch).join('');
     for (const hit of findLabels(text)) {
@@ -151,6 +155,7 @@ export function findLabelledNames(s: NameSearch): void {
         if (readable && score >= fieldBar) asApplicant(0.7, hit.kind === 'field' ? 'name-field' : 'signature');
         else if (hit.kind === 'field' && ownDocument && value && (!readable || valueConfidence() < UNSURE_READING || handwritten())) maskFieldValue();
         else if (readable && hit.kind === 'signature' && bareIsOwn) asApplicant(0.55, 'label-unlike-reading');
+        else if (readable && hit.kind === 'signature' && loneBare && score >= 0.3 && surnameFits) asApplicant(0.55, 'lone-bare-signature');
         else if (readable) others.push(signer(detection('other_name', vl, value!.from, value!.to, 0.7, { rule: hit.kind, label, score })));
         else if (hit.kind === 'signature' && (surnameFits || bareIsOwn)) {
           if (!maskBlob(surnameFits ? 'surname' : 'the one bare signature on a self-signed form') && bareIsOwn && value) asApplicant(0.5, 'label-unlike-reading');
