@@ -58,11 +58,16 @@ export function findApplicantInLines(s: NameSearch): void {
       // label, is far rarer than a misread; it is flagged either way. A labelled signer
       // (经办人：党怡怡) never gets here.
       const standsForApplicant = ownDocument && !LIST_DOCS.has(s.input.docType!) && (addressed || alone) && m.edits === 1 && m.substituted.length === 1;
+      // Not in a list of people (or on a page typed as nothing, as a list's second page is): minority
+      // names there share all but one character often (亚森·斯拉木 beside the applicant 亚森·吾拉木 on a
+      // title document, seed 9007, masked whole). There it is kept as someone's and flagged.
+      const listLike = s.input.docType === undefined || s.input.docType === 'unknown' || LIST_DOCS.has(s.input.docType);
+      const longOneOff = gapsOk && pattern.length >= 5 && unlike === 1 && m.edits === 1;
       const misread =
         gapsOk &&
         (pattern.length === 2
           ? m.edits === 1 && m.substituted.length === 1 && (unlike === 0 || (ownDocument && addressed))
-          : unlike === 0 || (pattern.length >= 5 && unlike === 1 && m.edits === 1) || standsForApplicant);
+          : unlike === 0 || (longOneOff && !listLike) || standsForApplicant);
       if (pattern.length <= 3 && ink.unreadGlyphAfter(lt, from, to) && !endsNameAt(lineText, to)) {
         // Ink of one more character OCR did not read is glued to the name: it may be a longer name.
         const d = detection('other_name', lt, from, to, 0.4, { rule: 'maybe-longer-name' });
@@ -91,6 +96,11 @@ export function findApplicantInLines(s: NameSearch): void {
         const known = m.substituted.filter(([ti, pi]) => knownMisreading(coreChars[ti], pattern[pi])).map(([ti, pi]) => `${pattern[pi]}→${coreChars[ti]}`);
         applicant.push(detection('applicant_name', lt, from, to, 0.85, { rule: 'look-alike', edits: m.edits, read, ...(known.length ? { knownMisreadings: known } : {}) }));
         if (m.edits > 1 || (unlike > 0 && pattern.length < 5)) uncertain.push({ text: read, box: ink.spanBox(lt, from, to).box, reasonZh: `识别为“${read}”，按申报人姓名遮盖，请核对`, reasonEn: `read as “${read}”; masked as the applicant's name, please check` });
+      } else if (longOneOff && listLike) {
+        const read = coreChars.slice(m.start, m.end).join('');
+        const d = detection('other_name', lt, from, to, 0.5, { rule: 'similar-long-name-in-list', edits: m.edits, read });
+        others.push(d);
+        uncertain.push({ text: read, box: d.box, reasonZh: `名单中的“${read}”与申报人姓名仅差一字，按他人姓名保留，请核对`, reasonEn: `“${read}” in a list differs from the applicant's name by one character; kept as someone else's, please check` });
       } else if (pattern.length > 2) {
         // A character read that does not even look like the expected one: a different person.
         // (For a two-character name one shared character says nothing: 毛X is not a name.)
