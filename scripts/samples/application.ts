@@ -230,8 +230,13 @@ async function renderPages(spec: DocSpec, person: Person, rng: Rng): Promise<Ren
       },
     });
   }
-  const file = `${spec.file ?? `${FOLDER[type] ?? '其他附件'}/${(FILE_NAME[type] ?? FILE_NAME.unknown!)(year)}`}.${EXTENSION[format]}`;
+  const file = `${baseFileOf(spec)}.${EXTENSION[format]}`;
   return { spec: { ...spec, format, file }, pages };
+}
+
+/** A document's file path without its extension (the format is drawn while rendering). */
+function baseFileOf(spec: DocSpec): string {
+  return spec.file ?? `${FOLDER[spec.type] ?? '其他附件'}/${(FILE_NAME[spec.type] ?? FILE_NAME.unknown!)(spec.year ?? 2023)}`;
 }
 
 function round2(v: number): number {
@@ -300,6 +305,11 @@ export async function generateApplication(opts: {
   docs?: DocSpec[];
   degrade?: DegradeOptions;
   corrupt?: boolean;
+  /**
+   * Render only the documents whose file path (without extension) passes: the others draw their
+   * random numbers all the same, so what is rendered is the same as in the whole application.
+   */
+  only?: (baseFile: string) => boolean;
 }): Promise<ApplicationTruth> {
   const rng = new Rng(opts.seed);
   const person = randomPerson(rng.fork('person'), opts.profile, opts.nameKind);
@@ -312,6 +322,7 @@ export async function generateApplication(opts: {
   for (const [i, spec0] of specs.entries()) {
     const spec: DocSpec = { ...spec0, degrade: { ...opts.degrade, ...spec0.degrade } };
     const docRng = rng.fork(`doc${i}:${spec.type}`);
+    if (opts.only && !opts.only(baseFileOf(spec.type === 'unknown' ? { ...spec, type: 'paper' } : spec))) continue;
     if (spec.corrupt) {
       const { data, format } = await corruptFile(spec.corrupt, { data: Buffer.alloc(64 * 64 * 3, 200), width: 64, height: 64, channels: 3 });
       const file = uniqueName(`${spec.file ?? '其他附件/补充材料'}.${EXTENSION[format]}`, used);

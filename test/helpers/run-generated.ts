@@ -25,8 +25,10 @@ export async function generateAndRun(
   opts: { name?: string; keep?: string[]; beforeRun?: (appDir: string) => Promise<void> } = {},
 ): Promise<GeneratedRun> {
   const appDir = join(dir, opts.name ?? 'application');
-  const all = await generateApplication({ ...generate, dir: appDir });
   const keep = opts.keep;
+  // Only the kept documents are drawn (the others' random numbers are drawn all the same).
+  const base = (f: string) => f.replace(/\.[A-Za-z0-9]+$/, '');
+  const all = await generateApplication({ ...generate, dir: appDir, ...(keep ? { only: (b: string) => keep.some((k) => base(k) === b) } : {}) });
   if (keep) for (const f of all.files) if (!keep.includes(f.file)) await rm(join(appDir, f.file), { force: true });
   const truth = keep ? { ...all, files: all.files.filter((f) => keep.includes(f.file)) } : all;
   await opts.beforeRun?.(appDir);
