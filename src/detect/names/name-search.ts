@@ -43,6 +43,14 @@ export const MANY_PEOPLE_DOCS = new Set<DocTypeId>(['title_document', 'paper', '
 /** Documents that list many people: a stray two-character word there is more likely a name. */
 export const LIST_DOCS = new Set<DocTypeId>(['title_document', 'paper', 'cnki_screenshot', 'unit_publicity']);
 
+/**
+ * A list of people, or a page typed as nothing (a list's second page is typed only with its file,
+ * after its names were searched): no sign that the page is about the applicant alone.
+ */
+export function listOrUntyped(docType: DocTypeId | undefined): boolean {
+  return docType === undefined || docType === 'unknown' || LIST_DOCS.has(docType);
+}
+
 /** A document about the applicant alone: a name there is theirs unless it clearly reads otherwise. */
 export function isOwnDocument(docType: DocTypeId | undefined): boolean {
   return docType !== undefined && CARRIES_APPLICANT_NAME.has(docType) && !MANY_PEOPLE_DOCS.has(docType);

@@ -4,7 +4,7 @@ import { glyphSimilarity } from '../glyph-similarity.ts';
 import { closeTogether, hanCharacters, SPLIT_GLYPH } from '../han-characters.ts';
 import type { InkBoxes, LineTokens } from '../line-tokens.ts';
 import { findLabels, rowNeighbourLeft } from '../labels.ts';
-import { LIST_DOCS, type NameSearch } from '../name-search.ts';
+import { LIST_DOCS, listOrUntyped, type NameSearch } from '../name-search.ts';
 
 /**
  * The applicant's name inside each line, tolerant of OCR errors in longer names.
@@ -61,7 +61,7 @@ export function findApplicantInLines(s: NameSearch): void {
       // Not in a list of people (or on a page typed as nothing, as a list's second page is): minority
       // names there share all but one character often (亚森·斯拉木 beside the applicant 亚森·吾拉木 on a
       // title document, seed 9007, masked whole). There it is kept as someone's and flagged.
-      const listLike = s.input.docType === undefined || s.input.docType === 'unknown' || LIST_DOCS.has(s.input.docType);
+      const listLike = listOrUntyped(s.input.docType);
       const longOneOff = gapsOk && pattern.length >= 5 && unlike === 1 && m.edits === 1;
       const misread =
         gapsOk &&
@@ -160,10 +160,7 @@ const NEAR_TWIN = 0.75;
  * look-alike match was read sure and is not a near twin of the expected one: another person's name.
  */
 function confidentOtherInList(s: NameSearch, lt: LineTokens, ranges: Array<[number, number]>, chars: string[], substituted: Array<[number, number]>): boolean {
-  // A page typed on its own as nothing (a list's second page: its file is typed only after all its
-  // pages are read) gives no sign of being about the applicant alone either.
-  const listOrUnknown = s.input.docType === undefined || s.input.docType === 'unknown' || LIST_DOCS.has(s.input.docType);
-  if (!listOrUnknown || substituted.length !== 1) return false;
+  if (!listOrUntyped(s.input.docType) || substituted.length !== 1) return false;
   const [ti, pi] = substituted[0];
   if (chars[ti] === SPLIT_GLYPH) return false;
   // A misreading OCR makes of this very name (胥 read 悄) is no colleague — unless it gives a surname
